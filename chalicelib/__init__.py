@@ -1,0 +1,1 @@
+"""Everything the FAQ site does; ``app.py`` only routes requests here."""

@@ -1,0 +1,53 @@
+"""Settings, read from the environment each time they are asked for.
+
+Chalice sets a stage's ``environment_variables`` only while a request runs
+under ``chalice.test.Client`` (and once at start-up on Lambda), so nothing
+here may be read at import time.  Reading ``os.environ`` costs microseconds,
+so settings are simply rebuilt on each call instead of cached.
+"""
+import os
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Settings:
+    table_name: str
+    site_url: str           # absolute, no trailing slash: https://example.com/resources
+    site_name: str
+    site_tagline: str
+    locale: str             # og:locale form: en_US
+    old_faq_base: str       # FAQ URL prefix of the site being replaced
+    page_size: int
+
+    @property
+    def language(self):
+        """The BCP 47 form of the locale, for ``lang`` and ``inLanguage``."""
+        return self.locale.replace('_', '-')
+
+    @property
+    def site_path(self):
+        """The path part of the site URL (``/resources`` or ``''``)."""
+        return urlsplit(self.site_url).path.rstrip('/')
+
+
+def _int(name, default):
+    try:
+        return max(1, int(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
+def get_settings():
+    env = os.environ
+    return Settings(
+        table_name=env.get('TABLE_NAME', 'faq-site-local'),
+        site_url=env.get('SITE_URL', 'http://127.0.0.1:8000').rstrip('/'),
+        site_name=env.get('SITE_NAME', 'Certilyst'),
+        site_tagline=env.get('SITE_TAGLINE',
+                             'A hub for all your certification exams'),
+        locale=env.get('SITE_LOCALE', 'en_US'),
+        old_faq_base=env.get('OLD_FAQ_BASE',
+                             'https://certilyst.com/resources/faq/'),
+        page_size=_int('PAGE_SIZE', 10),
+    )

@@ -1,0 +1,120 @@
+"""The FAQ entry and the rules it must satisfy before it is stored."""
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+
+from . import content as html_content
+
+STATUSES = ('publish', 'draft')
+SLUG_PATTERN = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
+SLUG_MAX = 200
+TITLE_MAX = 300
+GIVEN_DESCRIPTION_MAX = 320   # WordPress/Yoast imports may carry two sentences
+CONTENT_MAX_BYTES = 200 * 1024
+
+
+class ValidationError(ValueError):
+    """Input that cannot become an entry; ``errors`` maps field to message."""
+
+    def __init__(self, errors):
+        self.errors = dict(errors)
+        super().__init__('; '.join('%s: %s' % kv for kv in self.errors.items()))
+
+
+def utcnow():
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def format_time(moment):
+    """ISO 8601 in UTC, second precision: sorts as text, reads as a date."""
+    return moment.astimezone(timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+
+
+def parse_time(text):
+    """Parse ISO 8601; a value without offset is taken as UTC."""
+    moment = datetime.fromisoformat(text.replace('Z', '+00:00'))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def is_valid_slug(slug):
+    return isinstance(slug, str) and len(slug) <= SLUG_MAX \
+        and SLUG_PATTERN.match(slug) is not None
+
+
+def suggest_slug(title):
+    """A valid slug made from a title (accents folded, at most 200 chars)."""
+    from slugify import slugify
+    return slugify(title or '', max_length=SLUG_MAX, word_boundary=True) or 'faq'
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    id: int
+    slug: str
+    title: str
+    content: str                  # sanitised HTML, internal links root-relative
+    description: str              # the meta description actually used
+    status: str = 'draft'
+    categories: tuple = ()
+    created: datetime = field(default_factory=utcnow)
+    modified: datetime = field(default_factory=utcnow)
+    version: int = 1
+    description_given: bool = False   # False: re-derived when content changes
+    reading_minutes: int = 1
+
+    @property
+    def is_published(self):
+        return self.status == 'publish'
+
+    def with_changes(self, **changes):
+        return replace(self, **changes)
+
+
+def _check_title(title, errors):
+    if not isinstance(title, str) or not title.strip():
+        errors['title'] = 'Title is required.'
+    elif len(title.strip()) > TITLE_MAX:
+        errors['title'] = 'Title must be at most %d characters.' % TITLE_MAX
+
+
+def build_entry(*, id, slug, title, content, description='', status='draft',
+                categories=(), created=None, modified=None, version=1):
+    """Validate raw values and return a complete :class:`FaqEntry`.
+
+    ``content`` must already be clean HTML (see :mod:`chalicelib.content`).
+    The reading time, and the description when none is given, are derived
+    here so that every stored entry carries them.
+    """
+    errors = {}
+    if not isinstance(id, int) or isinstance(id, bool) or id < 1:
+        errors['id'] = 'Id must be a positive integer.'
+    if not is_valid_slug(slug):
+        errors['slug'] = ('Slug must be lowercase letters, digits and single '
+                          'hyphens, at most %d characters.' % SLUG_MAX)
+    _check_title(title, errors)
+    if not isinstance(content, str):
+        errors['content'] = 'Content must be text.'
+    elif len(content.encode('utf-8')) > CONTENT_MAX_BYTES:
+        errors['content'] = 'Content must be at most 200 KB.'
+    description = ' '.join((description or '').split())
+    if len(description) > GIVEN_DESCRIPTION_MAX:
+        errors['description'] = ('Description must be at most %d characters.'
+                                 % GIVEN_DESCRIPTION_MAX)
+    if status not in STATUSES:
+        errors['status'] = 'Status must be one of: %s.' % ', '.join(STATUSES)
+    categories = tuple(categories or ())
+    if not all(is_valid_slug(c) for c in categories):
+        errors['categories'] = 'Categories must be category slugs.'
+    if errors:
+        raise ValidationError(errors)
+    created = created or utcnow()
+    return FaqEntry(
+        id=id, slug=slug, title=title.strip(), content=content,
+        description=description or html_content.derive_description(content),
+        description_given=bool(description), status=status,
+        categories=tuple(dict.fromkeys(categories)), created=created,
+        modified=modified or created, version=version,
+        reading_minutes=html_content.reading_minutes(content),
+    )

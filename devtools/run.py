@@ -1,0 +1,62 @@
+"""``make run``: DynamoDB Local with a persistent file, table, seed data, site.
+
+Starts DynamoDB Local on a free port with its data under ``.data/``, creates
+the table if missing, imports the sample FAQs (an idempotent upsert, so a
+re-run keeps whatever was changed since), then serves the site with
+``chalice local`` on http://127.0.0.1:8000.  Ctrl-C stops both.
+"""
+import glob
+import os
+import signal
+import subprocess
+import sys
+
+from devtools.dynamodb_local import ROOT, DynamoDBLocal, local_aws_environment
+
+DATA_DIR = os.path.join(ROOT, '.data', 'dynamodb')
+STAGE = 'local'
+
+
+def main():
+    port = os.environ.get('PORT', '8000')
+    with DynamoDBLocal(db_path=DATA_DIR) as ddb:
+        env = dict(os.environ, **local_aws_environment(ddb.endpoint))
+        env.update(stage_environment(STAGE))
+        cli = [sys.executable, '-m', 'chalicelib.cli']
+        subprocess.run(cli + ['create-table'], env=env, cwd=ROOT, check=True)
+        seed = os.path.join(ROOT, 'seed')
+        files = sorted(glob.glob(os.path.join(seed, '*.json')))
+        faq_files = [f for f in files if not f.endswith('faq-categories.json')]
+        subprocess.run(cli + ['import-wordpress', *faq_files, '--categories',
+                              os.path.join(seed, 'faq-categories.json')],
+                       env=env, cwd=ROOT, check=True)
+        print('Serving http://127.0.0.1:%s (DynamoDB Local at %s, data in %s). '
+              'Ctrl-C stops.' % (port, ddb.endpoint, os.path.relpath(DATA_DIR, ROOT)),
+              flush=True)
+        server = subprocess.Popen(
+            [os.path.join(os.path.dirname(sys.executable), 'chalice'), 'local',
+             '--host', '127.0.0.1', '--port', port, '--stage', STAGE],
+            env=env, cwd=ROOT)
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    return 0
+
+
+def stage_environment(stage):
+    """The stage's environment variables from .chalice/config.json."""
+    import json
+    with open(os.path.join(ROOT, '.chalice', 'config.json')) as handle:
+        config = json.load(handle)
+    env = dict(config.get('environment_variables', {}))
+    env.update(config.get('stages', {}).get(stage, {}).get('environment_variables', {}))
+    return env
+
+
+if __name__ == '__main__':
+    sys.exit(main())

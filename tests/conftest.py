@@ -1,0 +1,60 @@
+"""Shared fixtures: one DynamoDB Local for the session, a fresh table per test."""
+import itertools
+import os
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from devtools.dynamodb_local import DynamoDBLocal, local_aws_environment  # noqa: E402
+from chalicelib import storage  # noqa: E402
+
+SEED = os.path.join(ROOT, 'seed')
+SAMPLE = os.path.join(SEED, 'wordpress-faq-549.json')
+_table_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope='session')
+def dynamodb_local():
+    with DynamoDBLocal() as ddb:
+        saved = {k: os.environ.get(k) for k in local_aws_environment(ddb.endpoint)}
+        os.environ.update(local_aws_environment(ddb.endpoint))
+        yield ddb
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope='session')
+def dynamodb_client(dynamodb_local):
+    return storage.make_client()
+
+
+@pytest.fixture
+def repo(dynamodb_client, monkeypatch):
+    """A repository on a new, empty table, also used by the app's routes."""
+    name = 'faq-test-%d-%d' % (os.getpid(), next(_table_numbers))
+    storage.create_table(dynamodb_client, name)
+    repository = storage.FaqRepository(dynamodb_client, name)
+    monkeypatch.setattr(storage, '_repository', repository)
+    yield repository
+    dynamodb_client.delete_table(TableName=name)
+
+
+@pytest.fixture
+def client(repo):
+    from chalice.test import Client
+    from app import app
+    with Client(app, stage_name='local') as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def local_settings():
+    """The settings of the ``local`` stage, as the app sees them."""
+    from devtools.run import stage_environment
+    return stage_environment('local')
