@@ -19,3 +19,8 @@ def faq_index():
 @app.route('/faq/{slug}', methods=['GET'])
 def faq(slug):
     return public.faq(app.current_request, slug)
+
+
+# --- WordPress-compatible read API (chalicelib/wp_api.py) ---
+
+# --- end of WordPress-compatible read API ---

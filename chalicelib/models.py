@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 
 from . import content as html_content
 
-STATUSES = ('publish', 'draft')
+STATUSES = ('publish', 'draft')   # what an editor may set; 'trash' is set by delete
+TRASH = 'trash'
 SLUG_PATTERN = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
 SLUG_MAX = 200
 TITLE_MAX = 300
@@ -63,6 +64,12 @@ class FaqEntry:
     version: int = 1
     description_given: bool = False   # False: re-derived when content changes
     reading_minutes: int = 1
+    trashed_from: str = ''            # the status to restore a trashed entry to
+    old_slugs: tuple = ()             # earlier slugs, which redirect here
+
+    @property
+    def is_trashed(self):
+        return self.status == TRASH
 
     @property
     def is_published(self):
@@ -70,6 +77,40 @@ class FaqEntry:
 
     def with_changes(self, **changes):
         return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Category:
+    id: int                 # the WordPress term id for imported categories
+    slug: str
+    name: str
+    description: str = ''
+
+
+CATEGORY_NAME_MAX = 200
+CATEGORY_DESCRIPTION_MAX = 1000
+
+
+def build_category(*, id, slug, name, description=''):
+    errors = {}
+    if not isinstance(id, int) or isinstance(id, bool) or id < 1:
+        errors['id'] = 'Id must be a positive integer.'
+    if not is_valid_slug(slug):
+        errors['slug'] = ('Slug must be lowercase letters, digits and single '
+                          'hyphens, at most %d characters.' % SLUG_MAX)
+    if not isinstance(name, str) or not name.strip():
+        errors['name'] = 'Name is required.'
+    elif len(name.strip()) > CATEGORY_NAME_MAX:
+        errors['name'] = 'Name must be at most %d characters.' % CATEGORY_NAME_MAX
+    if not isinstance(description, str):
+        errors['description'] = 'Description must be text.'
+    elif len(description) > CATEGORY_DESCRIPTION_MAX:
+        errors['description'] = ('Description must be at most %d characters.'
+                                 % CATEGORY_DESCRIPTION_MAX)
+    if errors:
+        raise ValidationError(errors)
+    return Category(id=id, slug=slug, name=name.strip(),
+                    description=' '.join(description.split()))
 
 
 def _check_title(title, errors):

@@ -1,28 +1,26 @@
 """The DynamoDB repository: the only module that talks to boto3.
 
-One table holds everything (see ``docs/data-model.md``):
-
-=====================  ==========  ===========================================
-item                   pk / sk     purpose
-=====================  ==========  ===========================================
-FAQ entry              FAQ#<id>    the entry itself; ``slug`` and ``status``
-                       ENTRY       attributes feed the two indexes
-slug claim             SLUG#<s>    makes slugs unique: written in the same
-                       SLUG        transaction as the entry, conditionally
-=====================  ==========  ===========================================
-
-Indexes: ``by-slug`` (hash ``slug``) serves a FAQ page with one Query;
-``by-status`` (hash ``status``, range ``created_key``) lists entries newest
-first.  Public routes never Scan.
+One table holds everything; ``docs/data-model.md`` lists the items, keys,
+indexes and access patterns.  In short: an entry lives at ``FAQ#<id>/ENTRY``
+with its revisions beside it (``FAQ#<id>/REV#<version>``); slug claims
+(``SLUG#<slug>``) make slugs unique and remember old ones for redirects;
+every change is one ``TransactWriteItems`` that also writes the revision, an
+audit record and bumps the content marker.  Public routes never Scan.
 """
 import os
+import time
+import uuid
+from dataclasses import dataclass
 
-from .models import FaqEntry, parse_time, format_time
+from .models import Category, FaqEntry, format_time, parse_time, utcnow
 
 SLUG_INDEX = 'by-slug'
 STATUS_INDEX = 'by-status'
 LIST_ATTRIBUTES = ('id', 'slug', 'title', 'description', 'status', 'categories',
-                   'created', 'modified', 'version', 'reading_minutes')
+                   'created', 'modified', 'version', 'reading_minutes',
+                   'trashed_from')
+FIRST_LOCAL_ID = 10_000_000   # ids below are left to WordPress imports
+TRANSACTION_ATTEMPTS = 4
 
 
 class StorageError(Exception):
@@ -30,6 +28,10 @@ class StorageError(Exception):
 
 
 class DuplicateId(StorageError):
+    pass
+
+
+class NotFound(StorageError):
     pass
 
 
@@ -42,8 +44,8 @@ class SlugTaken(StorageError):
 class VersionConflict(StorageError):
     def __init__(self, current):
         self.current = current
-        super().__init__('The entry changed since version was read; '
-                         'current version is %s.' % (current.version if current else None))
+        super().__init__('The entry changed since it was read; current version is %s.'
+                         % (current.version if current else 'none (deleted)'))
 
 
 def make_client():
@@ -72,59 +74,125 @@ def _n(value):
     return {'N': str(value)}
 
 
+def _strings(values):
+    return {'L': [_s(v) for v in values]}
+
+
+def _key(pk, sk):
+    return {'pk': _s(pk), 'sk': _s(sk)}
+
+
 def entry_key(entry_id):
-    return {'pk': _s('FAQ#%d' % entry_id), 'sk': _s('ENTRY')}
+    return _key('FAQ#%d' % entry_id, 'ENTRY')
+
+
+def revision_key(entry_id, version):
+    return _key('FAQ#%d' % entry_id, 'REV#%010d' % version)
 
 
 def slug_key(slug):
-    return {'pk': _s('SLUG#' + slug), 'sk': _s('SLUG')}
+    return _key('SLUG#' + slug, 'SLUG')
+
+
+CONTENT_MARKER_KEY = _key('META', 'CONTENT')
+ID_COUNTER_KEY = _key('META', 'IDS')
 
 
 def created_key(entry):
     return '%s#%012d' % (format_time(entry.created), entry.id)
 
 
-def entry_to_item(entry):
-    item = entry_key(entry.id)
-    item.update({
+def entry_attributes(entry):
+    """The entry's own attributes, without keys or index attributes."""
+    return {
         'id': _n(entry.id),
-        'slug': _s(entry.slug),
         'title': _s(entry.title),
         'content': _s(entry.content),
         'description': _s(entry.description),
         'description_given': {'BOOL': entry.description_given},
-        'status': _s(entry.status),
-        'categories': {'L': [_s(c) for c in entry.categories]},
+        'categories': _strings(entry.categories),
         'created': _s(format_time(entry.created)),
         'modified': _s(format_time(entry.modified)),
-        'created_key': _s(created_key(entry)),
         'version': _n(entry.version),
         'reading_minutes': _n(entry.reading_minutes),
-    })
+        'trashed_from': _s(entry.trashed_from),
+        'old_slugs': _strings(entry.old_slugs),
+        # slug and status are index keys on the entry item; under other
+        # names here so that revisions never appear in the indexes
+        'entry_slug': _s(entry.slug),
+        'entry_status': _s(entry.status),
+    }
+
+
+def entry_to_item(entry):
+    item = entry_key(entry.id)
+    item.update(entry_attributes(entry))
+    item.update({'slug': _s(entry.slug), 'status': _s(entry.status),
+                 'created_key': _s(created_key(entry))})
     return item
+
+
+def _text(item, name, default=''):
+    return item.get(name, {}).get('S', default)
 
 
 def item_to_entry(item):
     return FaqEntry(
         id=int(item['id']['N']),
-        slug=item['slug']['S'],
+        slug=_text(item, 'slug') or _text(item, 'entry_slug'),
         title=item['title']['S'],
-        content=item.get('content', {}).get('S', ''),
+        content=_text(item, 'content'),
         description=item['description']['S'],
         description_given=item.get('description_given', {}).get('BOOL', False),
-        status=item['status']['S'],
+        status=_text(item, 'status') or _text(item, 'entry_status'),
         categories=tuple(c['S'] for c in item.get('categories', {}).get('L', ())),
         created=parse_time(item['created']['S']),
         modified=parse_time(item['modified']['S']),
         version=int(item['version']['N']),
         reading_minutes=int(item['reading_minutes']['N']),
+        trashed_from=_text(item, 'trashed_from'),
+        old_slugs=tuple(c['S'] for c in item.get('old_slugs', {}).get('L', ())),
     )
+
+
+def category_key(slug):
+    return _key('CATEGORIES', 'CAT#' + slug)
+
+
+def category_to_item(category):
+    item = category_key(category.slug)
+    item.update({'id': _n(category.id), 'category_slug': _s(category.slug),
+                 'name': _s(category.name), 'description': _s(category.description)})
+    return item
+
+
+def item_to_category(item):
+    return Category(id=int(item['id']['N']), slug=item['category_slug']['S'],
+                    name=item['name']['S'], description=_text(item, 'description'))
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A previous state of an entry, kept when it was changed."""
+    entry: FaqEntry
+    saved: str        # when it was replaced
+    actor: str        # who replaced it
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    at: str
+    actor: str
+    action: str
+    entry_id: int
+    version: int
+    detail: str
 
 
 # -- the repository -----------------------------------------------------------
 
 class FaqRepository:
-    """FAQ entries in one DynamoDB table, through a low-level client."""
+    """FAQ entries, categories and admin state in one DynamoDB table."""
 
     def __init__(self, client, table_name):
         self.client = client
@@ -147,6 +215,15 @@ class FaqRepository:
         items = response.get('Items')
         return item_to_entry(items[0]) if items else None
 
+    def redirect_target(self, slug):
+        """The entry an old slug now belongs to, if it was renamed."""
+        response = self.client.get_item(TableName=self.table_name, Key=slug_key(slug))
+        item = response.get('Item')
+        if not item:
+            return None
+        entry = self.get_by_id(int(item['faq_id']['N']))
+        return entry if entry and entry.slug != slug else None
+
     def list_by_status(self, status='publish', offset=0, limit=10, content=False):
         """Entries of one status, newest first: ``(entries, has_more)``.
 
@@ -154,7 +231,15 @@ class FaqRepository:
         listing cost one Query; see docs/data-model.md for where this stops.
         """
         wanted = offset + limit + 1
-        items = []
+        items = list(self._query_status(status, content, wanted))
+        page = [item_to_entry(item) for item in items[offset:offset + limit]]
+        return page, len(items) > offset + limit
+
+    def all_by_status(self, status='publish', content=False):
+        """Every entry of one status, newest first (one Query per MB)."""
+        return [item_to_entry(item) for item in self._query_status(status, content)]
+
+    def _query_status(self, status, content, wanted=None):
         names = {'#%d' % i: name for i, name in enumerate(
             LIST_ATTRIBUTES + (('content',) if content else ()))}
         kwargs = dict(
@@ -163,47 +248,191 @@ class FaqRepository:
             ExpressionAttributeValues={':status': _s(status)},
             ProjectionExpression=', '.join(names),
             ExpressionAttributeNames=dict(names, **{'#s': 'status'}))
-        while len(items) < wanted:
-            response = self.client.query(Limit=wanted - len(items), **kwargs)
-            items.extend(response.get('Items', ()))
+        count = 0
+        while wanted is None or count < wanted:
+            if wanted is not None:
+                kwargs['Limit'] = wanted - count
+            response = self.client.query(**kwargs)
+            for item in response.get('Items', ()):
+                count += 1
+                yield item
             if 'LastEvaluatedKey' not in response:
-                break
+                return
             kwargs['ExclusiveStartKey'] = response['LastEvaluatedKey']
-        page = [item_to_entry(item) for item in items[offset:offset + limit]]
-        return page, len(items) > offset + limit
+
+    def list_revisions(self, entry_id):
+        """Earlier versions of an entry, newest first."""
+        response = self.client.query(
+            TableName=self.table_name, ScanIndexForward=False,
+            KeyConditionExpression='pk = :pk AND begins_with(sk, :rev)',
+            ExpressionAttributeValues={':pk': _s('FAQ#%d' % entry_id),
+                                       ':rev': _s('REV#')})
+        return [self._revision(item) for item in response.get('Items', ())]
+
+    def get_revision(self, entry_id, version):
+        response = self.client.get_item(
+            TableName=self.table_name, Key=revision_key(entry_id, version))
+        item = response.get('Item')
+        return self._revision(item) if item else None
+
+    @staticmethod
+    def _revision(item):
+        return Revision(entry=item_to_entry(item['entry']['M']),
+                        saved=_text(item, 'saved'), actor=_text(item, 'actor'))
+
+    def content_marker(self):
+        """A number that changes whenever published content may have changed."""
+        response = self.client.get_item(
+            TableName=self.table_name, Key=CONTENT_MARKER_KEY,
+            ProjectionExpression='changes')
+        return int(response.get('Item', {}).get('changes', {}).get('N', 0))
+
+    def audit_log(self, month=None, limit=100):
+        """Audit records of one month (``YYYY-MM``, default this one), newest first."""
+        month = month or format_time(utcnow())[:7]
+        response = self.client.query(
+            TableName=self.table_name, ScanIndexForward=False, Limit=limit,
+            KeyConditionExpression='pk = :pk',
+            ExpressionAttributeValues={':pk': _s('AUDIT#' + month)})
+        return [AuditRecord(at=_text(i, 'at'), actor=_text(i, 'actor'),
+                            action=_text(i, 'action'), entry_id=int(i['entry_id']['N']),
+                            version=int(i['version']['N']), detail=_text(i, 'detail'))
+                for i in response.get('Items', ())]
 
     # writes
 
-    def create(self, entry):
+    def next_id(self):
+        """A fresh id for an entry created here (not imported)."""
+        response = self.client.update_item(
+            TableName=self.table_name, Key=ID_COUNTER_KEY,
+            UpdateExpression='ADD #n :one',
+            ExpressionAttributeNames={'#n': 'next'},
+            ExpressionAttributeValues={':one': _n(1)}, ReturnValues='UPDATED_NEW')
+        return FIRST_LOCAL_ID + int(response['Attributes']['next']['N'])
+
+    def create(self, entry, actor='import', action='create'):
         """Store a new entry; its id and slug must both be free."""
-        try:
-            self.client.transact_write_items(TransactItems=[
-                {'Put': {'TableName': self.table_name, 'Item': entry_to_item(entry),
-                         'ConditionExpression': 'attribute_not_exists(pk)'}},
-                {'Put': {'TableName': self.table_name,
-                         'Item': dict(slug_key(entry.slug), faq_id=_n(entry.id)),
-                         'ConditionExpression': 'attribute_not_exists(pk)'}},
-            ])
-        except self.client.exceptions.TransactionCanceledException as error:
-            reasons = [r.get('Code') for r in
-                       error.response.get('CancellationReasons', ())]
-            if reasons and reasons[0] == 'ConditionalCheckFailed':
-                raise DuplicateId('Entry %d already exists.' % entry.id) from None
-            if len(reasons) > 1 and reasons[1] == 'ConditionalCheckFailed':
-                raise SlugTaken(entry.slug) from None
-            raise
+        self._write(entry, None, actor, action)
         return entry
 
-    def replace(self, entry, expected_version):
-        """Overwrite an entry whose slug is unchanged, if still at ``expected_version``."""
-        try:
-            self.client.put_item(
-                TableName=self.table_name, Item=entry_to_item(entry),
-                ConditionExpression='version = :v',
-                ExpressionAttributeValues={':v': _n(expected_version)})
-        except self.client.exceptions.ConditionalCheckFailedException:
-            raise VersionConflict(self.get_by_id(entry.id)) from None
+    def save(self, entry, previous, actor, action='update'):
+        """Replace ``previous`` with ``entry`` if nobody changed it meanwhile.
+
+        ``entry.version`` must be ``previous.version + 1``.  The previous state
+        is kept as a revision; a changed slug keeps the old one as a redirect.
+        """
+        if entry.version != previous.version + 1 or entry.id != previous.id:
+            raise ValueError('save() needs the next version of the same entry')
+        if entry.slug != previous.slug and previous.slug not in entry.old_slugs:
+            entry = entry.with_changes(old_slugs=entry.old_slugs + (previous.slug,))
+        self._write(entry, previous, actor, action)
         return entry
+
+    def replace(self, entry, expected_version, actor='import', action='import'):
+        """Save ``entry`` over the stored one if that is at ``expected_version``."""
+        previous = self.get_by_id(entry.id)
+        if previous is None or previous.version != expected_version:
+            raise VersionConflict(previous)
+        return self.save(entry, previous, actor, action)
+
+    def purge(self, entry, actor):
+        """Remove a trashed entry for good: entry, revisions and slug claims."""
+        if not entry.is_trashed:
+            raise ValueError('only a trashed entry can be purged')
+        items = [{'Delete': {'TableName': self.table_name, 'Key': entry_key(entry.id),
+                             'ConditionExpression': 'version = :v',
+                             'ExpressionAttributeValues': {':v': _n(entry.version)}}}]
+        items += [{'Delete': {'TableName': self.table_name, 'Key': slug_key(slug)}}
+                  for slug in (entry.slug,) + entry.old_slugs]
+        items += [self._audit_put(entry, actor, 'purge'), self._marker_update()]
+        self._transact(items, entry)
+        for revision in self.list_revisions(entry.id):
+            self.client.delete_item(TableName=self.table_name,
+                                    Key=revision_key(entry.id, revision.entry.version))
+
+    def _write(self, entry, previous, actor, action):
+        table = self.table_name
+        put_entry = {'TableName': table, 'Item': entry_to_item(entry)}
+        if previous is None:
+            put_entry['ConditionExpression'] = 'attribute_not_exists(pk)'
+        else:
+            put_entry['ConditionExpression'] = 'version = :v'
+            put_entry['ExpressionAttributeValues'] = {':v': _n(previous.version)}
+        items = [{'Put': put_entry}]
+        slug_index = None
+        if previous is None or entry.slug != previous.slug:
+            slug_index = len(items)
+            items.append({'Put': {
+                'TableName': table, 'Item': dict(slug_key(entry.slug), faq_id=_n(entry.id)),
+                'ConditionExpression': 'attribute_not_exists(pk) OR faq_id = :id',
+                'ExpressionAttributeValues': {':id': _n(entry.id)}}})
+        if previous is not None:
+            revision = revision_key(previous.id, previous.version)
+            revision.update({'entry': {'M': entry_attributes(previous)},
+                             'saved': _s(format_time(utcnow())), 'actor': _s(actor)})
+            items.append({'Put': {'TableName': table, 'Item': revision}})
+        items += [self._audit_put(entry, actor, action), self._marker_update()]
+        self._transact(items, entry, slug_index, creating=previous is None)
+
+    def _transact(self, items, entry, slug_index=None, creating=False):
+        for attempt in range(TRANSACTION_ATTEMPTS):
+            try:
+                self.client.transact_write_items(TransactItems=items)
+                return
+            except self.client.exceptions.TransactionCanceledException as error:
+                reasons = [r.get('Code') for r in
+                           error.response.get('CancellationReasons', ())]
+            if reasons and reasons[0] == 'ConditionalCheckFailed':
+                if creating:
+                    raise DuplicateId('Entry %d already exists.' % entry.id)
+                raise VersionConflict(self.get_by_id(entry.id))
+            if slug_index is not None and len(reasons) > slug_index \
+                    and reasons[slug_index] == 'ConditionalCheckFailed':
+                raise SlugTaken(entry.slug)
+            if 'TransactionConflict' not in reasons:
+                raise StorageError('The change was refused: %s' % ', '.join(
+                    r for r in reasons if r and r != 'None'))
+            time.sleep(0.02 * (attempt + 1))   # another write held the item
+        raise VersionConflict(self.get_by_id(entry.id))
+
+    def _audit_put(self, entry, actor, action):
+        now = format_time(utcnow())
+        return {'Put': {'TableName': self.table_name, 'Item': {
+            'pk': _s('AUDIT#' + now[:7]), 'sk': _s('%s#%s' % (now, uuid.uuid4().hex)),
+            'at': _s(now), 'actor': _s(actor), 'action': _s(action),
+            'entry_id': _n(entry.id), 'version': _n(entry.version),
+            'detail': _s(entry.slug)}}}
+
+    def _marker_update(self):
+        return {'Update': {'TableName': self.table_name, 'Key': CONTENT_MARKER_KEY,
+                           'UpdateExpression': 'ADD changes :one',
+                           'ExpressionAttributeValues': {':one': _n(1)}}}
+
+    # categories
+
+    def list_categories(self):
+        """Every category, by slug: one Query."""
+        response = self.client.query(
+            TableName=self.table_name, KeyConditionExpression='pk = :pk',
+            ExpressionAttributeValues={':pk': _s('CATEGORIES')})
+        return [item_to_category(item) for item in response.get('Items', ())]
+
+    def put_category(self, category, create=False):
+        """Create (slug must be free) or overwrite a category."""
+        kwargs = {}
+        if create:
+            kwargs['ConditionExpression'] = 'attribute_not_exists(pk)'
+        try:
+            self.client.put_item(TableName=self.table_name,
+                                 Item=category_to_item(category), **kwargs)
+        except self.client.exceptions.ConditionalCheckFailedException:
+            raise SlugTaken(category.slug) from None
+        self.client.update_item(TableName=self.table_name, **self._marker_update()['Update'])
+        return category
+
+    def delete_category(self, slug):
+        self.client.delete_item(TableName=self.table_name, Key=category_key(slug))
+        self.client.update_item(TableName=self.table_name, **self._marker_update()['Update'])
 
 
 # -- provisioning -------------------------------------------------------------

@@ -109,7 +109,7 @@ def upsert(repository, entry):
                                 version=existing.version + 1)
     if all(getattr(merged, name) == getattr(existing, name) for name in _COMPARED):
         return 'unchanged'
-    repository.replace(merged, expected_version=existing.version)
+    repository.save(merged, existing, actor='import', action='import')
     return 'updated'
 
 
