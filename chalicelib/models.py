@@ -143,7 +143,7 @@ def build_entry(*, id, slug, title, content, description='', status='draft',
     if len(description) > GIVEN_DESCRIPTION_MAX:
         errors['description'] = ('Description must be at most %d characters.'
                                  % GIVEN_DESCRIPTION_MAX)
-    if status not in STATUSES:
+    if status not in STATUSES + (TRASH,):
         errors['status'] = 'Status must be one of: %s.' % ', '.join(STATUSES)
     categories = tuple(categories or ())
     if not all(is_valid_slug(c) for c in categories):

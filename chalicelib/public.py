@@ -65,8 +65,15 @@ def faq_index(request):
 def faq(request, slug):
     if not is_valid_slug(slug):
         return not_found(request)
-    entry = get_repository().get_by_slug(slug)
+    repository = get_repository()
+    entry = repository.get_by_slug(slug)
+    settings, urls = _context(request)
+    if entry is None:
+        # a slug an editor renamed away: send visitors and links on for good
+        moved = repository.redirect_target(slug)
+        if moved is not None and moved.is_published:
+            return Response(body='', status_code=301, headers={
+                'Location': urls.link(urls.faq(moved.slug))})
     if entry is None or not entry.is_published:
         return not_found(request)
-    settings, urls = _context(request)
     return html_response(render.faq_page(entry, settings, urls))

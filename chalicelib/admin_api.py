@@ -1,0 +1,247 @@
+"""The admin JSON API (``/admin/api/...``): scripts create and edit entries.
+
+Authentication happened in :mod:`chalicelib.guard`; here each function
+parses one request, calls :mod:`chalicelib.editing` and maps its outcome to
+a status: 400 invalid input, 404 unknown entry, 409 slug taken or wrong
+state, 412 stale version (with the current one), 428 version missing.
+"""
+import functools
+import json
+
+from chalice import Response
+
+from . import editing
+from .config import get_settings
+from .guard import json_error
+from .models import STATUSES, TRASH, ValidationError, format_time
+from .storage import NotFound, SlugTaken, VersionConflict, get_repository
+from .urls import SiteUrls
+
+BODY_LIMIT = 512 * 1024
+MAX_PER_PAGE = 100
+ACTIONS = {'publish', 'unpublish', 'restore', 'purge'}
+
+
+class BadRequest(Exception):
+    def __init__(self, message, status=400, code='bad_request'):
+        self.status, self.code = status, code
+        super().__init__(message)
+
+
+def entry_json(entry, summary=False):
+    data = {
+        'id': entry.id, 'slug': entry.slug, 'title': entry.title,
+        'description': entry.description, 'description_given': entry.description_given,
+        'status': entry.status, 'categories': list(entry.categories),
+        'created': format_time(entry.created), 'modified': format_time(entry.modified),
+        'version': entry.version, 'reading_minutes': entry.reading_minutes,
+        'link': SiteUrls('', get_settings().site_url).absolute('/faq/%s/' % entry.slug),
+    }
+    if entry.is_trashed:
+        data['trashed_from'] = entry.trashed_from
+    if not summary:
+        data['content'] = entry.content
+        data['old_slugs'] = list(entry.old_slugs)
+    return data
+
+
+def json_response(body, status=200, headers=None):
+    return Response(body=json.dumps(body, ensure_ascii=False), status_code=status,
+                    headers=dict({'Content-Type': 'application/json; charset=utf-8',
+                                  'Cache-Control': 'no-store'}, **(headers or {})))
+
+
+def entry_response(entry, status=200):
+    headers = {'ETag': '"%d"' % entry.version}
+    if status == 201:
+        headers['Location'] = '/admin/api/faqs/%d' % entry.id
+    return json_response(entry_json(entry), status, headers)
+
+
+def api_errors(handler):
+    """Turn every expected failure into a JSON error; never a traceback."""
+    @functools.wraps(handler)
+    def wrapper(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except BadRequest as error:
+            return json_error(error.status, error.code, str(error))
+        except ValidationError as error:
+            return json_error(400, 'invalid', 'The input is not valid: %s' % error,
+                              fields=error.errors)
+        except editing.EntryGone as error:
+            return json_error(404, 'not_found', str(error))
+        except NotFound as error:
+            return json_error(404, 'not_found', str(error))
+        except SlugTaken as error:
+            return json_error(409, 'slug_taken', str(error), fields={'slug': str(error)})
+        except editing.NotInTrash as error:
+            return json_error(409, 'wrong_state', str(error))
+        except VersionConflict as error:
+            current = error.current
+            return json_error(
+                412, 'version_conflict',
+                'Someone else changed this entry first; reload it and apply your '
+                'change again.', current_version=current.version if current else None,
+                headers={'ETag': '"%d"' % current.version} if current else None)
+    return wrapper
+
+
+def _body(request):
+    raw = request.raw_body or b''
+    if len(raw) > BODY_LIMIT:
+        raise BadRequest('The body is larger than %d KB.' % (BODY_LIMIT // 1024), 413,
+                         'too_large')
+    try:
+        return json.loads(raw.decode('utf-8')) if raw else {}
+    except (UnicodeDecodeError, ValueError) as error:
+        raise BadRequest('The body is not valid JSON: %s' % error, 400, 'bad_json') from None
+
+
+def _entry_id(raw):
+    if not raw.isdigit() or len(raw) > 15:
+        raise NotFound('No entry %s.' % raw[:40])
+    return int(raw)
+
+
+def _version(request, body, required):
+    """The version an edit was based on: If-Match header or ``version`` field."""
+    header = (request.headers.get('if-match') or '').strip()
+    value = body.pop('version', None) if isinstance(body, dict) else None
+    if header:
+        header = header[2:] if header.startswith('W/') else header
+        header = header.strip('"')
+        if not header.isdigit():
+            raise BadRequest('If-Match must be an entry version such as "3".')
+        value = int(header)
+    if value is None:
+        if required:
+            raise BadRequest('Say which version you edited: send If-Match: "<version>" '
+                             'or a "version" field.', 428, 'version_required')
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise BadRequest('version must be a positive integer.')
+    return value
+
+
+def _int_param(params, name, default, low, high):
+    raw = params.get(name, str(default))
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise BadRequest('%s must be a whole number from %d to %d.' % (name, low, high))
+    return int(raw)
+
+
+# -- handlers -----------------------------------------------------------------------
+
+@api_errors
+def list_entries(request):
+    params = request.query_params or {}
+    status = params.get('status', 'all')
+    if status not in STATUSES + (TRASH, 'all'):
+        raise BadRequest('status must be one of: all, %s.' % ', '.join(STATUSES + (TRASH,)))
+    page = _int_param(params, 'page', 1, 1, 100000)
+    per_page = _int_param(params, 'per_page', 20, 1, MAX_PER_PAGE)
+    repository = get_repository()
+    statuses = STATUSES if status == 'all' else (status,)
+    entries = [e for s in statuses for e in repository.all_by_status(s)]
+    category = params.get('category')
+    if category:
+        entries = [e for e in entries if category in e.categories]
+    entries.sort(key=lambda e: (e.created, e.id), reverse=True)
+    window = entries[(page - 1) * per_page:page * per_page]
+    return json_response({'items': [entry_json(e, summary=True) for e in window],
+                          'total': len(entries), 'page': page, 'per_page': per_page})
+
+
+@api_errors
+def create_entry(request):
+    body = _body(request)
+    entry = editing.create(get_repository(), body, request.admin_user)
+    return entry_response(entry, 201)
+
+
+@api_errors
+def get_entry(request, entry_id):
+    entry = editing.current(get_repository(), _entry_id(entry_id), allow_trashed=True)
+    return entry_response(entry)
+
+
+@api_errors
+def update_entry(request, entry_id, partial):
+    entry_id = _entry_id(entry_id)
+    body = _body(request)
+    version = _version(request, body, required=True)
+    entry = editing.update(get_repository(), entry_id, body, version,
+                           request.admin_user, partial)
+    return entry_response(entry)
+
+
+@api_errors
+def trash_entry(request, entry_id):
+    entry_id = _entry_id(entry_id)
+    version = _version(request, {}, required=False)
+    entry = editing.set_status(get_repository(), entry_id, 'trash', version,
+                               request.admin_user)
+    return entry_response(entry)
+
+
+@api_errors
+def entry_action(request, entry_id, action):
+    entry_id = _entry_id(entry_id)
+    if action not in ACTIONS:
+        raise NotFound('No action %r; use one of: %s.' % (action[:40], ', '.join(sorted(ACTIONS))))
+    body = _body(request)
+    version = _version(request, body, required=False)
+    if body:
+        raise BadRequest('This action takes no fields besides version.')
+    repository = get_repository()
+    if action == 'purge':
+        editing.purge(repository, entry_id, version, request.admin_user)
+        return Response(body='', status_code=204, headers={'Cache-Control': 'no-store'})
+    entry = editing.set_status(repository, entry_id, action, version, request.admin_user)
+    return entry_response(entry)
+
+
+@api_errors
+def list_revisions(request, entry_id):
+    entry = editing.current(get_repository(), _entry_id(entry_id), allow_trashed=True)
+    revisions = get_repository().list_revisions(entry.id)
+    return json_response({'entry': entry.id, 'current_version': entry.version, 'items': [
+        dict(entry_json(r.entry, summary=True), replaced=r.saved, replaced_by=r.actor)
+        for r in revisions]})
+
+
+def _revision_number(raw):
+    if not raw.isdigit() or len(raw) > 9:
+        raise NotFound('No revision %s.' % raw[:40])
+    return int(raw)
+
+
+@api_errors
+def get_revision(request, entry_id, version):
+    revision = get_repository().get_revision(_entry_id(entry_id), _revision_number(version))
+    if revision is None:
+        raise NotFound('No such revision.')
+    return json_response(dict(entry_json(revision.entry), replaced=revision.saved,
+                              replaced_by=revision.actor))
+
+
+@api_errors
+def restore_revision(request, entry_id, version):
+    entry_id = _entry_id(entry_id)
+    body = _body(request)
+    expected = _version(request, body, required=False)
+    entry = editing.restore_revision(get_repository(), entry_id, _revision_number(version),
+                                     expected, request.admin_user)
+    return entry_response(entry)
+
+
+@api_errors
+def audit_log(request):
+    params = request.query_params or {}
+    month = params.get('month')
+    if month is not None and not (len(month) == 7 and month[4] == '-'
+                                  and (month[:4] + month[5:]).isdigit()):
+        raise BadRequest('month must look like 2026-01.')
+    records = get_repository().audit_log(month)
+    return json_response({'items': [r.__dict__ for r in records]})
