@@ -26,3 +26,42 @@ def api(client, method, path, token=None, body=None, headers=None, raw=None):
     except ValueError:
         payload = response.body
     return response.status_code, payload, response.headers
+
+
+def login(client, user='editor', password=PASSWORD, ip=None):
+    """Log in through the form; returns (response, cookie header value)."""
+    from urllib.parse import urlencode
+    headers = {'Content-Type': 'application/x-www-form-urlencoded'}
+    response = client.http.post('/admin/login', headers=headers,
+                                body=urlencode({'username': user, 'password': password}))
+    set_cookie = response.headers.get('Set-Cookie', '')
+    return response, set_cookie.split(';', 1)[0]
+
+
+def csrf_of(html):
+    import re
+    match = re.search(r'name="csrf" value="([^"]+)"', html)
+    return match.group(1) if match else None
+
+
+class Browser:
+    """A logged-in editor driving the HTML admin through the test client."""
+
+    def __init__(self, client, cookie):
+        self.client, self.cookie = client, cookie
+
+    def get(self, path):
+        return self.client.http.get(path, headers={'Cookie': self.cookie})
+
+    def csrf(self, path='/admin'):
+        return csrf_of(self.get(path).body.decode())
+
+    def post(self, path, fields, csrf=True):
+        from urllib.parse import urlencode
+        fields = dict(fields)
+        if csrf is True:
+            fields['csrf'] = self.csrf()
+        elif csrf:
+            fields['csrf'] = csrf
+        return self.client.http.post(path, body=urlencode(fields), headers={
+            'Cookie': self.cookie, 'Content-Type': 'application/x-www-form-urlencoded'})
