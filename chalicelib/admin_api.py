@@ -7,6 +7,7 @@ state, 412 stale version (with the current one), 428 version missing.
 """
 import functools
 import json
+import re
 
 from chalice import Response
 
@@ -20,6 +21,7 @@ from .urls import SiteUrls
 BODY_LIMIT = 512 * 1024
 MAX_PER_PAGE = 100
 ACTIONS = {'publish', 'unpublish', 'restore', 'purge'}
+_IF_MATCH = re.compile(r'^(?:W/)?"(\d{1,9})"$|^(\d{1,9})$')
 
 
 class BadRequest(Exception):
@@ -109,11 +111,10 @@ def _version(request, body, required):
     header = (request.headers.get('if-match') or '').strip()
     value = body.pop('version', None) if isinstance(body, dict) else None
     if header:
-        header = header[2:] if header.startswith('W/') else header
-        header = header.strip('"')
-        if not header.isdigit():
+        match = _IF_MATCH.match(header)
+        if not match:
             raise BadRequest('If-Match must be an entry version such as "3".')
-        value = int(header)
+        value = int(match.group(1) or match.group(2))
     if value is None:
         if required:
             raise BadRequest('Say which version you edited: send If-Match: "<version>" '

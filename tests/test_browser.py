@@ -1,0 +1,127 @@
+"""A real browser (Playwright driving Debian's chromium) against `chalice local`.
+
+An editor logs in, creates a FAQ, sees it on the public site, edits it, hits
+a conflict with a second editor, deletes it and restores it.
+"""
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from chalicelib import auth, storage
+from devtools.dynamodb_local import free_port
+from devtools.run import stage_environment
+from tests.admin_helpers import PASSWORD
+from tests.conftest import ROOT
+
+CHROMIUM = '/usr/bin/chromium'
+CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+                 '--disable-component-update', '--disable-sync', '--no-first-run',
+                 '--disable-quic']
+
+sync_api = pytest.importorskip('playwright.sync_api')
+if not os.path.exists(CHROMIUM):
+    pytest.skip('Debian chromium is not installed (apt-get install chromium)',
+                allow_module_level=True)
+
+
+@pytest.fixture
+def site(dynamodb_local, dynamodb_client, monkeypatch):
+    """`chalice local` on a free port, on the local stage's table."""
+    table = stage_environment('local')['TABLE_NAME']
+    storage.create_table(dynamodb_client, table)
+    monkeypatch.setattr(storage, '_repository', storage.FaqRepository(dynamodb_client, table))
+    auth.create_user('editor', PASSWORD)
+    port = free_port()
+    server = subprocess.Popen(
+        [os.path.join(os.path.dirname(sys.executable), 'chalice'), 'local', '--host',
+         '127.0.0.1', '--port', str(port), '--stage', 'local'],
+        cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = 'http://127.0.0.1:%d' % port
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + '/admin/login', timeout=1).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError('chalice local did not start: %s' % server.stderr.read())
+            time.sleep(0.2)
+    yield base
+    server.terminate()
+    server.wait(10)
+    dynamodb_client.delete_table(TableName=table)
+
+
+@pytest.fixture
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def log_in(page, base):
+    page.goto(base + '/admin')
+    assert '/admin/login' in page.url
+    page.fill('#username', 'editor')
+    page.fill('#password', PASSWORD)
+    page.click('button[type=submit]')
+    page.wait_for_url(base + '/admin')
+
+
+def test_editor_round_trip_in_a_real_browser(site, browser):
+    alice = browser.new_context().new_page()
+    log_in(alice, site)
+
+    # create a FAQ, published, written in Markdown
+    alice.click('text=New FAQ >> nth=0')
+    alice.fill('#title', 'Can I retake the exam online?')
+    alice.select_option('#status', 'publish')
+    alice.select_option('#content_format', 'markdown')
+    alice.fill('#content', 'Yes. Retakes are **online** or at a test centre.')
+    alice.click('button[value=preview]')
+    assert alice.locator('.preview strong').inner_text() == 'online'
+    alice.click('button[value=save]')
+    alice.wait_for_selector('text=Created.')
+    edit_url = alice.url.split('?')[0]
+
+    # it is on the public site
+    public = browser.new_context().new_page()
+    public.goto(site + '/faq/can-i-retake-the-exam-online/')
+    assert public.locator('h1').inner_text() == 'Can I retake the exam online?'
+    assert public.locator('.answer strong').inner_text() == 'online'
+
+    # a second editor opens the same FAQ; Alice saves first
+    bob = browser.new_context().new_page()
+    log_in(bob, site)
+    bob.goto(edit_url)
+    alice.goto(edit_url)
+    alice.fill('#content', '<p>Alice: retakes are online only.</p>')
+    alice.select_option('#content_format', 'html')
+    alice.click('button[value=save]')
+    alice.wait_for_selector('text=Saved.')
+    bob.select_option('#content_format', 'html')
+    bob.fill('#content', '<p>Bob: retakes happen at test centres.</p>')
+    bob.click('button[value=save]')
+    bob.wait_for_selector('text=Someone else saved this FAQ while you were editing')
+    assert 'Bob: retakes happen at test centres.' in bob.input_value('#content')
+    assert 'Alice: retakes are online only.' in bob.inner_text('.preview')
+    public.reload()
+    assert 'Alice: retakes are online only.' in public.inner_text('.answer')
+
+    # delete it: gone from the public site; restore it: back
+    alice.goto(edit_url)
+    alice.click('button:has-text("Move to trash")')
+    alice.wait_for_selector('text=Moved to the trash.')
+    response = public.goto(site + '/faq/can-i-retake-the-exam-online/')
+    assert response.status == 404
+    alice.click('button:has-text("Restore from trash")')
+    alice.wait_for_selector('text=Restored from the trash.')
+    response = public.goto(site + '/faq/can-i-retake-the-exam-online/')
+    assert response.status == 200
+    assert 'Alice: retakes are online only.' in public.inner_text('.answer')
