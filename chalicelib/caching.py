@@ -1,0 +1,41 @@
+"""HTTP caching for public pages: ETags, Last-Modified and CDN-friendly headers.
+
+A page's ETag is a hash of everything its HTML is made from (the entries
+shown and their versions, the settings, the mount point and the templates),
+so a matching ``If-None-Match`` can be answered 304 before rendering.
+"""
+import hashlib
+from email.utils import format_datetime
+
+from . import render
+
+# Browsers revalidate after a minute; CloudFront keeps pages five minutes and
+# may serve a stale copy while it refetches, or for a day if the origin fails.
+PUBLIC = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400'
+NOT_FOUND = 'public, max-age=30, s-maxage=60'
+REDIRECT = 'public, max-age=3600, s-maxage=86400'
+SEARCH = 'public, max-age=60, s-maxage=60'
+
+
+def etag_for(settings, mount, *parts):
+    material = repr((render.templates_digest(), settings, mount) + parts).encode('utf-8')
+    return '"%s"' % hashlib.sha256(material).hexdigest()[:32]
+
+
+def http_date(moment):
+    return format_datetime(moment, usegmt=True)
+
+
+def etag_matches(if_none_match, etag):
+    if not if_none_match:
+        return False
+    candidates = [c.strip() for c in if_none_match.split(',')]
+    bare = etag.strip('"')
+    return any(c == '*' or c.removeprefix('W/').strip('"') == bare for c in candidates)
+
+
+def headers(etag, last_modified=None, cache=PUBLIC):
+    result = {'ETag': etag, 'Cache-Control': cache}
+    if last_modified is not None:
+        result['Last-Modified'] = http_date(last_modified)
+    return result

@@ -1,0 +1,104 @@
+"""What every response gets: security headers, a JSON log line, and a 503
+instead of a traceback when DynamoDB is throttling or out of reach.
+
+Registered as the outermost Chalice HTTP middleware, so it also sees the
+admin guard's answers and Chalice's own 405/415 errors.
+"""
+import json
+import sys
+import time
+import uuid
+
+from chalice import Response
+
+from .config import get_settings
+from .errors import ServiceUnavailable
+
+RETRY_AFTER = '30'
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+}
+HSTS = 'max-age=63072000; includeSubDomains'
+
+
+def request_id(request):
+    context = request.context or {}
+    lambda_context = getattr(request, 'lambda_context', None)
+    return (context.get('requestId') or getattr(lambda_context, 'aws_request_id', None)
+            or uuid.uuid4().hex)
+
+
+def wants_json(route, request):
+    if route.startswith(('/admin/api', '/wp-json')) or route == '/openapi.json':
+        return True
+    return 'application/json' in (request.headers.get('accept') or '') and \
+        'text/html' not in (request.headers.get('accept') or '')
+
+
+def unavailable(request, route):
+    headers = {'Retry-After': RETRY_AFTER, 'Cache-Control': 'no-store'}
+    message = 'The site is busy right now. Please try again in a few seconds.'
+    if wants_json(route, request):
+        return Response(body=json.dumps({'error': {'code': 'unavailable', 'message': message},
+                                         'code': 'unavailable', 'message': message,
+                                         'data': {'status': 503}}),
+                        status_code=503,
+                        headers=dict(headers, **{'Content-Type': 'application/json'}))
+    from . import render
+    from .urls import SiteUrls, mount_path
+    settings = get_settings()
+    body = render.error_page(settings, SiteUrls(mount_path(request), settings.site_url),
+                             'Back in a moment', message)
+    return Response(body=body, status_code=503,
+                    headers=dict(headers, **{'Content-Type': 'text/html; charset=utf-8'}))
+
+
+def failed(request):
+    """A friendly page for a bug that Chalice caught (it has logged the traceback)."""
+    from . import render
+    from .urls import SiteUrls, mount_path
+    settings = get_settings()
+    body = render.error_page(settings, SiteUrls(mount_path(request), settings.site_url),
+                             'Something went wrong',
+                             'This page could not be shown. The error has been logged.')
+    return Response(body=body, status_code=500, headers={
+        'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store'})
+
+
+def log(record):
+    sys.stdout.write(json.dumps(record, separators=(',', ':')) + '\n')
+
+
+def observe(request, get_response):
+    started = time.perf_counter()
+    route = (request.context or {}).get('resourcePath') or ''
+    record = {'level': 'info', 'request_id': request_id(request), 'method': request.method,
+              'route': route}
+    try:
+        response = get_response(request)
+    except ServiceUnavailable as error:
+        record.update(level='error', error='dynamodb_unavailable', detail=str(error)[:300])
+        response = unavailable(request, route)
+    if response.status_code == 500 and not wants_json(route, request) and \
+            isinstance(response.body, dict) and response.body.get('Code') == 'InternalServerError':
+        record.update(level='error', error='unhandled')
+        response = failed(request)
+    headers = response.headers
+    for name, value in SECURITY_HEADERS.items():
+        headers.setdefault(name, value)
+    if get_settings().site_url.startswith('https://'):
+        headers.setdefault('Strict-Transport-Security', HSTS)
+    if route.startswith('/admin'):
+        headers['Cache-Control'] = 'no-store'
+    record.update(status=response.status_code,
+                  duration_ms=round((time.perf_counter() - started) * 1000, 3))
+    if response.status_code >= 500 and record['level'] == 'info':
+        record['level'] = 'error'
+    log(record)
+    return response

@@ -1,0 +1,195 @@
+"""Caching, security headers, logs and behaviour when DynamoDB misbehaves."""
+import json
+import re
+
+import pytest
+
+from chalicelib import render, storage
+from tests.admin_helpers import PASSWORD, Browser, api, login, token  # noqa: F401
+from tests.faults import Fault
+from tests.helpers import api_gateway_event, import_seed
+
+SLUG = 'what-happens-if-you-fail-the-cma-exam-2'
+PAGES = ['/', '/faq/', '/faq/%s/' % SLUG]
+
+
+@pytest.fixture
+def seeded(repo):
+    import_seed(repo)
+    return repo
+
+
+@pytest.mark.parametrize('path', PAGES)
+def test_public_pages_carry_cdn_friendly_caching_headers(client, seeded, path):
+    response = client.http.get(path)
+    assert response.status_code == 200
+    cache = response.headers['Cache-Control']
+    assert 'public' in cache and 'max-age=60' in cache and 's-maxage=300' in cache
+    assert 'stale-while-revalidate' in cache
+    assert re.fullmatch(r'"[0-9a-f]{32}"', response.headers['ETag'])
+    assert response.headers['Last-Modified'].endswith(' GMT')
+
+
+@pytest.mark.parametrize('path', PAGES)
+def test_a_matching_etag_gets_304_without_rendering(client, seeded, path, monkeypatch):
+    etag = client.http.get(path).headers['ETag']
+    original = render.render
+
+    def must_not_render(*args, **kwargs):
+        raise AssertionError('rendered a page the client already has')
+    monkeypatch.setattr(render, 'render', must_not_render)
+    for header in (etag, 'W/' + etag, '"other", ' + etag, '*'):
+        response = client.http.get(path, headers={'If-None-Match': header})
+        assert response.status_code == 304 and response.body == b''
+        assert response.headers['ETag'] == etag
+    monkeypatch.setattr(render, 'render', original)
+    assert client.http.get(path, headers={'If-None-Match': '"stale"'}).status_code == 200
+
+
+def test_etag_changes_when_the_entry_changes(client, seeded):
+    before = client.http.get('/faq/%s/' % SLUG).headers['ETag']
+    entry = seeded.get_by_slug(SLUG)
+    seeded.save(entry.with_changes(title='Changed', version=entry.version + 1), entry, 'test')
+    response = client.http.get('/faq/%s/' % SLUG, headers={'If-None-Match': before})
+    assert response.status_code == 200 and response.headers['ETag'] != before
+
+
+SECURITY = ('Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy',
+            'X-Frame-Options', 'Permissions-Policy')
+
+
+def test_every_kind_of_response_carries_security_headers(client, seeded, token):
+    responses = [client.http.get(p) for p in PAGES + ['/faq/missing/', '/admin/login',
+                                                      '/admin']]
+    responses.append(client.http.post('/faq', body='x'))                 # 405
+    responses.append(client.http.get('/admin/api/faqs'))                 # 401
+    responses.append(client.http.get('/admin/api/faqs', headers={
+        'Authorization': 'Bearer ' + token}))
+    for response in responses:
+        for name in SECURITY:
+            assert name in response.headers, (response.status_code, name)
+        csp = response.headers['Content-Security-Policy']
+        assert "frame-ancestors 'none'" in csp and "default-src 'none'" in csp
+        assert 'script-src' not in csp                  # so no script may run at all
+        assert response.headers['X-Content-Type-Options'] == 'nosniff'
+        assert 'Strict-Transport-Security' not in response.headers   # plain-http stage
+
+
+def test_https_stages_send_hsts(seeded, monkeypatch):
+    from app import app
+    monkeypatch.setenv('SITE_URL', 'https://certilyst.com/resources')
+    response = app(api_gateway_event('/faq', '/faq/'), None)
+    assert response['headers']['Strict-Transport-Security'].startswith('max-age=')
+
+
+def test_admin_responses_are_never_cached(client, token):
+    _, cookie = login(client)
+    for response in (Browser(client, cookie).get('/admin'), client.http.get('/admin/login'),
+                     client.http.get('/admin/api/faqs', headers={
+                         'Authorization': 'Bearer ' + token})):
+        assert response.headers['Cache-Control'] == 'no-store'
+
+
+def test_each_request_logs_one_json_line(client, seeded, capsys):
+    client.http.get('/faq/%s/' % SLUG)
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()
+             if line.startswith('{')]
+    record = lines[-1]
+    assert record['route'] == '/faq/{slug}' and record['status'] == 200
+    assert record['method'] == 'GET' and record['request_id']
+    assert isinstance(record['duration_ms'], float)
+
+
+# -- faults -------------------------------------------------------------------------
+
+def fragile_repository(repo, attempts=1):
+    """The same table through a client that retries ``attempts`` times at most."""
+    import boto3
+    from botocore.config import Config
+    client = boto3.client('dynamodb', config=Config(
+        retries={'mode': 'standard', 'total_max_attempts': attempts}, connect_timeout=1,
+        read_timeout=2, region_name='us-east-1'))
+    return storage.FaqRepository(client, repo.table_name)
+
+
+def concrete(path):
+    return (path.replace('{slug}', SLUG).replace('{entry_id}', '549')
+            .replace('{version}', '1').replace('{action}', 'publish')
+            .replace('{id}', '549').replace('{type}', 'faq')
+            .replace('{taxonomy}', 'faq-categories'))
+
+
+def all_routes():
+    from app import app
+    return sorted((path, method) for path, methods in app.routes.items() for method in methods)
+
+
+def send(client, path, method, token, cookie, csrf):
+    url = concrete(path)
+    if path.startswith('/admin/api'):
+        body = {'title': 'T', 'content': '<p>x</p>', 'version': 1} \
+            if method in ('POST', 'PUT', 'PATCH') and '{action}' not in path \
+            and 'restore' not in path else {}
+        return getattr(client.http, method.lower())(url, body=json.dumps(body), headers={
+            'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json'})
+    if method == 'POST':
+        from urllib.parse import urlencode
+        fields = {'csrf': csrf, 'version': '1', 'title': 'T', 'content': '<p>x</p>',
+                  'username': 'editor', 'password': PASSWORD}
+        return client.http.post(url, body=urlencode(fields), headers={
+            'Cookie': cookie, 'Content-Type': 'application/x-www-form-urlencoded'})
+    return client.http.get(url, headers={'Cookie': cookie})
+
+
+@pytest.mark.parametrize('kind', ['throttle', 'unreachable'])
+def test_every_route_answers_503_when_dynamodb_fails(client, seeded, token, kind,
+                                                     monkeypatch, capsys):
+    _, cookie = login(client)
+    browser = Browser(client, cookie)
+    csrf = browser.csrf()
+    fragile = fragile_repository(seeded)
+    monkeypatch.setattr(storage, '_repository', fragile)
+    fault = Fault(fragile.client, kind)
+    failed_routes = 0
+    for path, method in all_routes():
+        # logging in reads nothing but accounts: let the fault reach those too
+        fault.spare_auth = path != '/admin/login'
+        before = fault.sent
+        response = send(client, path, method, token, cookie, csrf)
+        if fault.sent == before:
+            # this route never asked DynamoDB (an index document, a fixed 404)
+            assert response.status_code < 500, (path, method)
+            continue
+        failed_routes += 1
+        assert response.status_code == 503, (path, method, response.body[:300])
+        assert response.headers['Retry-After'] == '30'
+        assert b'Traceback' not in response.body
+        if path.startswith(('/admin/api', '/wp-json')):
+            assert json.loads(response.body)['error']['code'] == 'unavailable'
+        else:
+            assert response.headers['Content-Type'].startswith('text/html')
+            assert b'Back in a moment' in response.body
+    # every public page and every admin route reads or writes the table
+    assert failed_routes >= 27
+    assert fault.sent > 0
+    errors = [json.loads(line) for line in capsys.readouterr().out.splitlines()
+              if line.startswith('{') and '"dynamodb_unavailable"' in line]
+    assert errors and all(e['request_id'] and e['status'] == 503 and e['level'] == 'error'
+                          for e in errors)
+
+
+def test_throttling_is_retried_before_giving_up(client, seeded, monkeypatch):
+    fragile = fragile_repository(seeded, attempts=3)
+    monkeypatch.setattr(storage, '_repository', fragile)
+    fault = Fault(fragile.client, 'throttle')
+    response = client.http.get('/faq/%s/' % SLUG)
+    assert response.status_code == 503
+    assert fault.sent == 3
+
+
+def test_the_store_configures_bounded_retries_and_timeouts():
+    client = storage.make_client()
+    config = client.meta.config
+    assert config.retries['mode'] == 'standard'
+    assert config.retries['total_max_attempts'] == 3
+    assert config.connect_timeout == 2 and config.read_timeout == 5
