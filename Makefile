@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench check-python clean package
+.PHONY: run test bench templates check-python clean
 
 run: $(STAMP) node_modules/.installed
 	$(PY) -m devtools.run
@@ -15,6 +15,9 @@ test: $(STAMP) node_modules/.installed
 
 bench: $(STAMP) node_modules/.installed
 	$(PY) -m bench.page_requests
+
+templates: $(STAMP)
+	$(PY) -m devtools.compile_templates
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \

@@ -1,9 +1,10 @@
 """Routes of the FAQ site; every handler hands over to ``chalicelib``."""
 from chalice import Chalice
 
-from chalicelib import admin_api, admin_pages, guard, public
+from chalicelib import admin_api, admin_pages, guard, middleware, public
 
 app = Chalice(app_name='faq-site')
+app.register_middleware(middleware.observe, 'http')   # outermost: headers, logs, 503
 app.register_middleware(guard.admin_guard, 'http')
 
 
@@ -20,6 +21,31 @@ def faq_index():
 @app.route('/faq/{slug}', methods=['GET'])
 def faq(slug):
     return public.faq(app.current_request, slug)
+
+
+@app.route('/faq-category/{slug}', methods=['GET'])
+def faq_category(slug):
+    return public.category(app.current_request, slug)
+
+
+@app.route('/sitemap.xml', methods=['GET'])
+def sitemap():
+    return public.sitemap(app.current_request)
+
+
+@app.route('/sitemaps/{name}', methods=['GET'])
+def sitemap_part(name):
+    return public.sitemap_part(app.current_request, name)
+
+
+@app.route('/feed.xml', methods=['GET'])
+def feed():
+    return public.feed(app.current_request)
+
+
+@app.route('/robots.txt', methods=['GET'])
+def robots():
+    return public.robots(app.current_request)
 
 
 
@@ -84,6 +110,31 @@ def admin_restore_revision(entry_id, version):
     return admin_pages.restore_revision(app.current_request, entry_id, version)
 
 
+@app.route('/admin/categories', methods=['GET'])
+def admin_categories():
+    return admin_pages.categories(app.current_request)
+
+
+@app.route('/admin/categories', methods=['POST'], content_types=FORM)
+def admin_create_category():
+    return admin_pages.create_category(app.current_request)
+
+
+@app.route('/admin/categories/{slug}', methods=['GET'])
+def admin_category(slug):
+    return admin_pages.category_form(app.current_request, slug)
+
+
+@app.route('/admin/categories/{slug}', methods=['POST'], content_types=FORM)
+def admin_save_category(slug):
+    return admin_pages.save_category(app.current_request, slug)
+
+
+@app.route('/admin/reports/broken-links', methods=['GET'])
+def admin_broken_links():
+    return admin_pages.broken_links(app.current_request)
+
+
 # --- admin JSON API (chalicelib/admin_api.py); guard.admin_guard checks the token ---
 
 @app.route('/admin/api/faqs', methods=['GET'])
@@ -141,6 +192,104 @@ def admin_api_audit():
     return admin_api.audit_log(app.current_request)
 
 
-# --- WordPress-compatible read API (chalicelib/wp_api.py) ---
+@app.route('/admin/api/categories', methods=['GET'])
+def admin_api_categories():
+    return admin_api.list_categories(app.current_request)
 
+
+@app.route('/admin/api/categories', methods=['POST'])
+def admin_api_create_category():
+    return admin_api.create_category(app.current_request)
+
+
+@app.route('/admin/api/categories/{slug}', methods=['GET'])
+def admin_api_category(slug):
+    return admin_api.get_category(app.current_request, slug)
+
+
+@app.route('/admin/api/categories/{slug}', methods=['PATCH'])
+def admin_api_update_category(slug):
+    return admin_api.update_category(app.current_request, slug)
+
+
+@app.route('/admin/api/categories/{slug}', methods=['DELETE'])
+def admin_api_delete_category(slug):
+    return admin_api.delete_category(app.current_request, slug)
+
+
+@app.route('/admin/api/reports/broken-links', methods=['GET'])
+def admin_api_broken_links():
+    return admin_api.broken_links(app.current_request)
+
+
+# --- WordPress-compatible read API (chalicelib/wp_api.py) ---
+from chalicelib import openapi, wp_api  # noqa: E402
+
+
+@app.middleware('http')
+def wp_api_discovery(event, get_response):
+    return wp_api.announce(event, get_response)
+
+
+@app.route('/wp-json', methods=['GET'], cors=wp_api.CORS)
+def wp_json_index():
+    return wp_api.index(app.current_request)
+
+
+@app.route('/wp-json/wp/v2', methods=['GET'], cors=wp_api.CORS)
+def wp_json_namespace():
+    return wp_api.namespace_index(app.current_request)
+
+
+@app.route('/wp-json/wp/v2/faq', methods=['GET'], cors=wp_api.CORS)
+def wp_json_faqs():
+    return wp_api.list_faqs(app.current_request)
+
+
+@app.route('/wp-json/wp/v2/faq/{id}', methods=['GET'], cors=wp_api.CORS)
+def wp_json_faq(id):
+    return wp_api.get_faq(app.current_request, id)
+
+
+@app.route('/wp-json/wp/v2/faq-categories', methods=['GET'], cors=wp_api.CORS)
+def wp_json_terms():
+    return wp_api.list_terms(app.current_request)
+
+
+@app.route('/wp-json/wp/v2/faq-categories/{id}', methods=['GET'], cors=wp_api.CORS)
+def wp_json_term(id):
+    return wp_api.get_term(app.current_request, id)
+
+
+@app.route('/wp-json/wp/v2/types', methods=['GET'], cors=wp_api.CORS)
+def wp_json_types():
+    return wp_api.list_types(app.current_request)
+
+
+@app.route('/wp-json/wp/v2/types/{type}', methods=['GET'], cors=wp_api.CORS)
+def wp_json_type(type):
+    return wp_api.get_type(app.current_request, type)
+
+
+@app.route('/wp-json/wp/v2/taxonomies', methods=['GET'], cors=wp_api.CORS)
+def wp_json_taxonomies():
+    return wp_api.list_taxonomies(app.current_request)
+
+
+@app.route('/wp-json/wp/v2/taxonomies/{taxonomy}', methods=['GET'], cors=wp_api.CORS)
+def wp_json_taxonomy(taxonomy):
+    return wp_api.get_taxonomy(app.current_request, taxonomy)
+
+
+def wp_json_no_route(**_path):
+    return wp_api.no_route(app.current_request)
+
+
+for _path in wp_api.CATCH_ROUTES:     # Chalice has no greedy routes
+    app.route(_path, methods=['GET'], cors=wp_api.CORS)(wp_json_no_route)
+
+
+@app.route('/openapi.json', methods=['GET'], cors=True)
+def openapi_document():
+    return openapi.response(app.current_request)
 # --- end of WordPress-compatible read API ---

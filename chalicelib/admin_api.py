@@ -246,3 +246,49 @@ def audit_log(request):
         raise BadRequest('month must look like 2026-01.')
     records = get_repository().audit_log(month)
     return json_response({'items': [r.__dict__ for r in records]})
+
+
+# -- categories and reports ---------------------------------------------------------
+
+def category_json(category):
+    return {'id': category.id, 'slug': category.slug, 'name': category.name,
+            'description': category.description}
+
+
+@api_errors
+def list_categories(request):
+    categories = sorted(get_repository().list_categories(), key=lambda c: c.name.casefold())
+    return json_response({'items': [category_json(c) for c in categories]})
+
+
+@api_errors
+def create_category(request):
+    category = editing.create_category(get_repository(), _body(request))
+    return json_response(category_json(category), 201,
+                         {'Location': '/admin/api/categories/%s' % category.slug})
+
+
+@api_errors
+def get_category(request, slug):
+    return json_response(category_json(editing._category(get_repository(), slug)))
+
+
+@api_errors
+def update_category(request, slug):
+    category = editing.update_category(get_repository(), slug, _body(request))
+    return json_response(category_json(category))
+
+
+@api_errors
+def delete_category(request, slug):
+    try:
+        editing.delete_category(get_repository(), slug)
+    except editing.CategoryInUse as error:
+        raise BadRequest(str(error), 409, 'in_use') from None
+    return Response(body='', status_code=204, headers={'Cache-Control': 'no-store'})
+
+
+@api_errors
+def broken_links(request):
+    report = editing.broken_links(get_repository())
+    return json_response({'items': report, 'total': len(report)})

@@ -293,3 +293,58 @@ def restore_revision(request, entry_id, version):
         return not_found(request)
     return redirect(request, '/admin/faqs/%d' % entry.id, done='revision-restored')
 
+
+
+# -- categories and reports ---------------------------------------------------------
+
+def categories(request, form=None, errors=None, code=200):
+    params = request.query_params or {}
+    listed = sorted(get_repository().list_categories(), key=lambda c: c.name.casefold())
+    return page(request, 'categories.html', code, categories=listed, form=form or {},
+                errors=errors or {}, done=params.get('done'))
+
+
+def create_category(request):
+    form = form_data(request)
+    try:
+        editing.create_category(get_repository(), {
+            'name': form.get('name', ''), 'slug': form.get('slug') or None,
+            'description': form.get('description', '')})
+    except ValidationError as error:
+        return categories(request, form, error.errors, 400)
+    except SlugTaken as error:
+        return categories(request, form, {'slug': str(error)}, 409)
+    return redirect(request, '/admin/categories', done='created')
+
+
+def category_form(request, slug):
+    try:
+        category = editing._category(get_repository(), slug)
+    except NotFound:
+        return not_found(request)
+    return page(request, 'category.html', category=category, errors={},
+                form={'name': category.name, 'description': category.description})
+
+
+def save_category(request, slug):
+    form = form_data(request)
+    try:
+        category = editing._category(get_repository(), slug)
+        if form.get('action') == 'delete':
+            editing.delete_category(get_repository(), slug)
+            return redirect(request, '/admin/categories', done='deleted')
+        editing.update_category(get_repository(), slug, {
+            'name': form.get('name', ''), 'description': form.get('description', '')})
+    except NotFound:
+        return not_found(request)
+    except ValidationError as error:
+        return page(request, 'category.html', 400, category=category, form=form,
+                    errors=error.errors)
+    except editing.CategoryInUse as error:
+        return page(request, 'category.html', 409, category=category, form=form,
+                    errors={'form': str(error)})
+    return redirect(request, '/admin/categories', done='saved')
+
+
+def broken_links(request):
+    return page(request, 'broken_links.html', report=editing.broken_links(get_repository()))

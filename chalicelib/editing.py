@@ -247,3 +247,104 @@ def restore_revision(repository, entry_id, version, expected_version, actor):
 
 __all__ = ['create', 'update', 'set_status', 'purge', 'restore_revision', 'current',
            'parse_input', 'EntryGone', 'NotInTrash', 'SlugTaken', 'VersionConflict']
+
+
+# -- categories -------------------------------------------------------------------
+
+CATEGORY_FIELDS = ('slug', 'name', 'description')
+
+
+def _category_input(data, partial):
+    if not isinstance(data, dict):
+        raise ValidationError({'body': 'The body must be a JSON object.'})
+    unknown = sorted(set(data) - set(CATEGORY_FIELDS))
+    if unknown:
+        raise ValidationError({'body': 'Unknown field(s): %s.' % ', '.join(unknown)})
+    errors = {}
+    cleaned = {}
+    if 'name' in data or not partial:
+        cleaned['name'] = _plain_text('name', data.get('name'), True, 200, errors)
+    if 'description' in data:
+        cleaned['description'] = _plain_text('description', data.get('description'), False,
+                                              1000, errors)
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def create_category(repository, data):
+    """A new category; its slug is given or made from the name, and never changes."""
+    from .models import build_category
+    fields = _category_input(data, partial=False)
+    slug = data.get('slug') or suggest_slug(fields['name'])
+    if not is_valid_slug(slug):
+        raise ValidationError({'slug': 'Slug must be lowercase letters, digits and single '
+                                       'hyphens, at most 200 characters.'})
+    existing = repository.list_categories()
+    category = build_category(id=max((c.id for c in existing), default=0) + 1, slug=slug,
+                              name=fields['name'], description=fields.get('description', ''))
+    return repository.put_category(category, create=True)
+
+
+def _category(repository, slug):
+    found = next((c for c in repository.list_categories() if c.slug == slug), None)
+    if found is None:
+        raise NotFound('No category %r.' % slug[:60])
+    return found
+
+
+def update_category(repository, slug, data):
+    from dataclasses import replace
+    current_category = _category(repository, slug)
+    if 'slug' in data and data['slug'] != slug:
+        raise ValidationError({'slug': 'A category keeps its slug; create a new one instead.'})
+    fields = _category_input({k: v for k, v in data.items() if k != 'slug'}, partial=True)
+    return repository.put_category(replace(current_category, **fields))
+
+
+class CategoryInUse(ValueError):
+    pass
+
+
+def delete_category(repository, slug):
+    """Delete a category no entry uses (in any status, the trash included)."""
+    _category(repository, slug)
+    users = [e for status in STATUSES + (TRASH,) for e in repository.all_by_status(status)
+             if slug in e.categories]
+    if users:
+        raise CategoryInUse('Category %r is used by %d entr%s (%s); remove it from them first.'
+                            % (slug, len(users), 'y' if len(users) == 1 else 'ies',
+                               ', '.join(str(e.id) for e in users[:10])))
+    repository.delete_category(slug)
+
+
+# -- reports ----------------------------------------------------------------------
+
+_FAQ_LINK = re.compile(r'href="/faq/([^"/?#]+)/?[^"]*"')
+
+
+def broken_links(repository):
+    """Links in entries' content to FAQ slugs that lead nowhere.
+
+    A link to an old slug still works (it redirects) and is reported as such,
+    so editors can point it at the current address.
+    """
+    entries = [e for status in STATUSES for e in repository.all_by_status(status, content=True)]
+    live = {e.slug: e for e in entries}
+    report = []
+    for entry in entries:
+        for slug in sorted(set(_FAQ_LINK.findall(entry.content))):
+            target = live.get(slug)
+            if target is not None and target.is_published:
+                continue
+            moved = None if target else repository.redirect_target(slug)
+            if moved is not None and moved.is_published:
+                problem, hint = 'redirects', moved.slug
+            elif target is not None:
+                problem, hint = 'draft', slug
+            else:
+                problem, hint = 'missing', None
+            report.append({'entry_id': entry.id, 'entry_title': entry.title,
+                           'entry_status': entry.status, 'link': '/faq/%s/' % slug,
+                           'problem': problem, 'current_slug': hint})
+    return report

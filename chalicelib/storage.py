@@ -12,6 +12,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
+from .errors import ServiceUnavailable
 from .models import Category, FaqEntry, format_time, parse_time, utcnow
 
 SLUG_INDEX = 'by-slug'
@@ -20,6 +21,7 @@ LIST_ATTRIBUTES = ('id', 'slug', 'title', 'description', 'status', 'categories',
                    'created', 'modified', 'version', 'reading_minutes',
                    'trashed_from')
 FIRST_LOCAL_ID = 10_000_000   # ids below are left to WordPress imports
+local_writes = 0              # content changes made by this instance (see catalog)
 TRANSACTION_ATTEMPTS = 4
 
 
@@ -51,17 +53,73 @@ class VersionConflict(StorageError):
 def make_client():
     """A DynamoDB client with bounded retries and timeouts.
 
-    boto3 honours ``AWS_ENDPOINT_URL_DYNAMODB``, which points it at DynamoDB
-    Local in development and tests.  Imported here, on first use, so that a
-    Lambda cold start pays for boto3 only when a request needs it.
+    Made with botocore, the engine under boto3, rather than boto3 itself:
+    ``import boto3`` also loads s3transfer and its thread pools, which cost a
+    Lambda cold start about 100 ms and give a DynamoDB client nothing.
+    botocore honours ``AWS_ENDPOINT_URL_DYNAMODB``, which points it at
+    DynamoDB Local in development and tests, and the usual credential chain.
     """
-    import boto3
+    import botocore.session
     from botocore.config import Config
     region = os.environ.get('AWS_REGION') or os.environ.get('AWS_DEFAULT_REGION') \
         or 'us-east-1'
-    config = Config(retries={'mode': 'standard', 'max_attempts': 3},
-                    connect_timeout=2, read_timeout=5, region_name=region)
-    return boto3.session.Session().client('dynamodb', config=config)
+    config = Config(retries={'mode': 'standard', 'total_max_attempts': 3},
+                    connect_timeout=2, read_timeout=5)
+    return botocore.session.get_session().create_client(
+        'dynamodb', region_name=region, config=config)
+
+
+# Error codes DynamoDB uses for "slow down" and "not now": worth a 503, not a 500.
+TRANSIENT_CODES = {
+    'ThrottlingException', 'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable',
+    'LimitExceededException', 'TransactionInProgressException',
+}
+
+
+class _GuardedClient:
+    """A DynamoDB client whose platform failures raise ServiceUnavailable.
+
+    botocore retries throttling and connection errors itself (standard mode,
+    3 attempts); what still fails after that is reported as unavailability,
+    never as a programming error.  Everything else passes through as is.
+    """
+
+    def __init__(self, client):
+        self._client = client
+        self.exceptions = client.exceptions
+        self.meta = client.meta
+
+    def __getattr__(self, name):
+        method = getattr(self._client, name)
+        if not callable(method):
+            return method
+
+        def call(*args, **kwargs):
+            from botocore.exceptions import (BotoCoreError, ClientError,
+                                             ConnectionError as BotoConnectionError,
+                                             HTTPClientError)
+            try:
+                return method(*args, **kwargs)
+            except ClientError as error:
+                code = error.response.get('Error', {}).get('Code', '')
+                status = error.response.get('ResponseMetadata', {}).get('HTTPStatusCode', 0)
+                if code in TRANSIENT_CODES or status >= 500:
+                    raise ServiceUnavailable('DynamoDB %s failed: %s' % (name, code),
+                                             error) from error
+                raise
+            except (BotoConnectionError, HTTPClientError) as error:
+                raise ServiceUnavailable('DynamoDB %s failed: %s' % (name, error),
+                                         error) from error
+            except BotoCoreError as error:
+                if 'timeout' in type(error).__name__.lower():
+                    raise ServiceUnavailable('DynamoDB %s timed out' % name, error) from error
+                raise
+        return call
+
+
+def guarded(client):
+    return client if isinstance(client, _GuardedClient) else _GuardedClient(client)
 
 
 # -- item mapping -------------------------------------------------------------
@@ -94,7 +152,8 @@ def slug_key(slug):
     return _key('SLUG#' + slug, 'SLUG')
 
 
-CONTENT_MARKER_KEY = _key('META', 'CONTENT')
+# The marker sits beside the categories so that one Query reads both (catalog_head).
+CONTENT_MARKER_KEY = _key('CATALOG', 'MARKER')
 ID_COUNTER_KEY = _key('META', 'IDS')
 
 
@@ -156,7 +215,7 @@ def item_to_entry(item):
 
 
 def category_key(slug):
-    return _key('CATEGORIES', 'CAT#' + slug)
+    return _key('CATALOG', 'CAT#' + slug)
 
 
 def category_to_item(category):
@@ -195,7 +254,7 @@ class FaqRepository:
     """FAQ entries, categories and admin state in one DynamoDB table."""
 
     def __init__(self, client, table_name):
-        self.client = client
+        self.client = guarded(client)
         self.table_name = table_name
 
     # reads
@@ -378,6 +437,7 @@ class FaqRepository:
         for attempt in range(TRANSACTION_ATTEMPTS):
             try:
                 self.client.transact_write_items(TransactItems=items)
+                self._note_local_write()
                 return
             except self.client.exceptions.TransactionCanceledException as error:
                 reasons = [r.get('Code') for r in
@@ -405,6 +465,11 @@ class FaqRepository:
             'entry_id': _n(entry.id), 'version': _n(entry.version),
             'detail': _s(entry.slug)}}}
 
+    @staticmethod
+    def _note_local_write():
+        global local_writes
+        local_writes += 1
+
     def _marker_update(self):
         return {'Update': {'TableName': self.table_name, 'Key': CONTENT_MARKER_KEY,
                            'UpdateExpression': 'ADD changes :one',
@@ -414,10 +479,23 @@ class FaqRepository:
 
     def list_categories(self):
         """Every category, by slug: one Query."""
-        response = self.client.query(
-            TableName=self.table_name, KeyConditionExpression='pk = :pk',
-            ExpressionAttributeValues={':pk': _s('CATEGORIES')})
-        return [item_to_category(item) for item in response.get('Items', ())]
+        return self.catalog_head()[1]
+
+    def catalog_head(self):
+        """``(content marker, categories)`` in one Query of their partition."""
+        marker, categories = 0, []
+        kwargs = dict(TableName=self.table_name, KeyConditionExpression='pk = :pk',
+                      ExpressionAttributeValues={':pk': _s('CATALOG')})
+        while True:
+            response = self.client.query(**kwargs)
+            for item in response.get('Items', ()):
+                if item['sk']['S'] == 'MARKER':
+                    marker = int(item['changes']['N'])
+                else:
+                    categories.append(item_to_category(item))
+            if 'LastEvaluatedKey' not in response:
+                return marker, categories
+            kwargs['ExclusiveStartKey'] = response['LastEvaluatedKey']
 
     def put_category(self, category, create=False):
         """Create (slug must be free) or overwrite a category."""
@@ -429,12 +507,14 @@ class FaqRepository:
                                  Item=category_to_item(category), **kwargs)
         except self.client.exceptions.ConditionalCheckFailedException:
             raise SlugTaken(category.slug) from None
-        self.client.update_item(TableName=self.table_name, **self._marker_update()['Update'])
+        self.client.update_item(**self._marker_update()['Update'])
+        self._note_local_write()
         return category
 
     def delete_category(self, slug):
         self.client.delete_item(TableName=self.table_name, Key=category_key(slug))
-        self.client.update_item(TableName=self.table_name, **self._marker_update()['Update'])
+        self.client.update_item(**self._marker_update()['Update'])
+        self._note_local_write()
 
 
 # -- admin accounts -------------------------------------------------------------
@@ -461,7 +541,7 @@ class AccountStore:
     """
 
     def __init__(self, client, table_name):
-        self.client = client
+        self.client = guarded(client)
         self.table_name = table_name
 
     def get_user(self, name):
@@ -550,12 +630,22 @@ def get_accounts():
 
 
 # -- provisioning -------------------------------------------------------------
+# Run from the command line by whoever deploys, never by the Lambda function:
+# the function's IAM policy leaves these operations out (tests/test_deploy.py),
+# so a compromised function cannot, say, turn point-in-time recovery off.
+PROVISIONING = ('table_definition', 'create_table', 'protect_table')
 
-def table_definition(table_name):
-    """CreateTable arguments; also the source of the CloudFormation resource."""
+
+def table_definition(table_name, deletion_protection=False):
+    """CreateTable arguments: on-demand capacity, keys and indexes.
+
+    ``deploy/resources.json`` (the CloudFormation table) must declare the same
+    keys, attributes and indexes; tests/test_deploy.py keeps the two equal.
+    """
     return {
         'TableName': table_name,
         'BillingMode': 'PAY_PER_REQUEST',
+        'DeletionProtectionEnabled': deletion_protection,
         'AttributeDefinitions': [
             {'AttributeName': name, 'AttributeType': 'S'}
             for name in ('pk', 'sk', 'slug', 'status', 'created_key')],
@@ -573,15 +663,55 @@ def table_definition(table_name):
     }
 
 
-def create_table(client, table_name):
-    """Create the table unless it exists; return True if it was created."""
+def create_table(client, table_name, deletion_protection=False):
+    """Create the table unless it exists; return True if it was created.
+
+    ``deletion_protection`` applies to a new table; ``protect_table`` turns
+    it on for one that exists already.
+    """
     try:
-        client.create_table(**table_definition(table_name))
+        client.create_table(**table_definition(table_name, deletion_protection))
     except client.exceptions.ResourceInUseException:
         return False
     client.get_waiter('table_exists').wait(
         TableName=table_name, WaiterConfig={'Delay': 1, 'MaxAttempts': 60})
     return True
+
+
+def protect_table(client, table_name, deletion_protection=False, attempts=12, delay=5):
+    """Turn on point-in-time recovery and, if asked, deletion protection.
+
+    Idempotent, and never turns either off.  Returns ``{setting: state}`` for
+    the command line.  A new table's backups become available a little after
+    it is ACTIVE, hence the retries.  DynamoDB Local has no continuous backups
+    (it answers ``UnknownOperationException``): that is reported, not raised.
+    """
+    states = {}
+    for attempt in range(attempts):
+        try:
+            client.update_continuous_backups(
+                TableName=table_name,
+                PointInTimeRecoverySpecification={'PointInTimeRecoveryEnabled': True})
+            states['point-in-time recovery'] = 'on'
+            break
+        except client.exceptions.ContinuousBackupsUnavailableException:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(delay)
+        except client.exceptions.ClientError as error:
+            if error.response.get('Error', {}).get('Code') != 'UnknownOperationException':
+                raise
+            states['point-in-time recovery'] = (
+                'skipped, this endpoint does not support it (UnknownOperationException, '
+                'as DynamoDB Local answers)')
+            break
+    enabled = client.describe_table(TableName=table_name)['Table'].get(
+        'DeletionProtectionEnabled', False)
+    if deletion_protection and not enabled:
+        client.update_table(TableName=table_name, DeletionProtectionEnabled=True)
+        enabled = True
+    states['deletion protection'] = 'on' if enabled else 'off'
+    return states
 
 
 _repository = None

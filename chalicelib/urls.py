@@ -50,6 +50,10 @@ class SiteUrls:
     def faq(slug):
         return '/faq/%s/' % slug
 
+    @staticmethod
+    def category(slug, page=1):
+        return '/faq-category/%s/' % slug + ('?page=%d' % page if page > 1 else '')
+
 
 def _query(params):
     params = {k: v for k, v in params.items() if v not in (None, '')}

@@ -30,6 +30,7 @@ def main():
         subprocess.run(cli + ['import-wordpress', *faq_files, '--categories',
                               os.path.join(seed, 'faq-categories.json')],
                        env=env, cwd=ROOT, check=True)
+        ensure_admin(env, port)
         print('Serving http://127.0.0.1:%s (DynamoDB Local at %s, data in %s). '
               'Ctrl-C stops.' % (port, ddb.endpoint, os.path.relpath(DATA_DIR, ROOT)),
               flush=True)
@@ -46,6 +47,22 @@ def main():
             except subprocess.TimeoutExpired:
                 server.kill()
     return 0
+
+
+def ensure_admin(env, port):
+    """A local admin user on first run, its password printed once."""
+    import secrets
+    os.environ.update(env)
+    from chalicelib import auth, storage
+    if storage.get_accounts().get_user('admin') is not None:
+        print('Admin: http://127.0.0.1:%s/admin (user admin; reset the password with '
+              '.venv/bin/python -m chalicelib.cli create-user admin)' % port)
+        return
+    password = secrets.token_urlsafe(12)
+    auth.create_user('admin', password)
+    print('Admin: http://127.0.0.1:%s/admin  user: admin  password: %s  (shown once; '
+          'set another with: .venv/bin/python -m chalicelib.cli create-user admin)'
+          % (port, password))
 
 
 def stage_environment(stage):

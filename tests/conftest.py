@@ -9,7 +9,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from devtools.dynamodb_local import DynamoDBLocal, local_aws_environment  # noqa: E402
-from chalicelib import storage  # noqa: E402
+from chalicelib import catalog, storage  # noqa: E402
 
 SEED = os.path.join(ROOT, 'seed')
 SAMPLE = os.path.join(SEED, 'wordpress-faq-549.json')
@@ -41,7 +41,9 @@ def repo(dynamodb_client, monkeypatch):
     storage.create_table(dynamodb_client, name)
     repository = storage.FaqRepository(dynamodb_client, name)
     monkeypatch.setattr(storage, '_repository', repository)
+    catalog.forget()
     yield repository
+    catalog.forget()
     dynamodb_client.delete_table(TableName=name)
 
 

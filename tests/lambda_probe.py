@@ -15,4 +15,5 @@ import app  # noqa: E402  (the packaged app.py)
 
 assert app.__file__.startswith(package_dir), app.__file__
 events = json.load(sys.stdin)
-print(json.dumps([app.app(event, None) for event in events]))
+responses = [app.app(event, None) for event in events]
+print(json.dumps(responses))        # the last line; the app's own log lines come first

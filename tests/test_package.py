@@ -70,7 +70,8 @@ def test_packaged_app_answers_api_gateway_events_in_a_bare_interpreter(
         [sys.executable, '-I', '-S', probe, str(unpacked), str(runtime)],
         input=json.dumps(events), env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    page, index, missing = json.loads(result.stdout)
+    page, index, missing = json.loads(result.stdout.splitlines()[-1])
+    assert '"route":"/faq/{slug}"' in result.stdout      # JSON log lines
     assert page['statusCode'] == 200
     assert '<title>What Happens If You Fail the CMA Exam?</title>' in page['body']
     assert ('<link rel="canonical" href="https://certilyst.com/resources/faq/%s/">'

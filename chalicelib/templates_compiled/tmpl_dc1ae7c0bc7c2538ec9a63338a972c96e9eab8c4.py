@@ -1,0 +1,48 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'admin/message.html'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    pass
+    parent_template = environment.get_template('admin/base.html', 'admin/message.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    yield from parent_template.root_render_func(context)
+
+def block_title(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_heading = resolve('heading')
+    pass
+    yield escape((undefined(name='heading') if l_0_heading is missing else l_0_heading))
+
+def block_main(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_heading = resolve('heading')
+    l_0_message = resolve('message')
+    l_0_urls = resolve('urls')
+    pass
+    yield '<h1>'
+    yield escape((undefined(name='heading') if l_0_heading is missing else l_0_heading))
+    yield '</h1>\n<p>'
+    yield escape((undefined(name='message') if l_0_message is missing else l_0_message))
+    yield '</p>\n<p><a href="'
+    yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/admin', _block_vars=_block_vars))
+    yield '">Back to the FAQ list</a></p>\n'
+
+blocks = {'title': block_title, 'main': block_main}
+debug_info = '1=12&2=17&3=28&4=40&5=42&6=44'

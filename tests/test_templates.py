@@ -1,0 +1,44 @@
+"""Precompiled templates: current with their sources, and rendering the same."""
+import filecmp
+import os
+
+from chalicelib import render
+
+
+def test_committed_compiled_templates_are_current(tmp_path):
+    fresh = render.compile_templates(str(tmp_path / 'compiled'))
+    committed = render.COMPILED_DIR
+    names = sorted(n for n in os.listdir(fresh) if not n.startswith('__'))
+    assert sorted(n for n in os.listdir(committed) if not n.startswith('__')) == names, \
+        'templates changed: run make templates and commit chalicelib/templates_compiled'
+    match, mismatch, errors = filecmp.cmpfiles(fresh, committed, names, shallow=False)
+    assert not mismatch and not errors, \
+        'stale compiled templates %s: run make templates' % (mismatch + errors)
+
+
+def test_the_app_uses_them_and_they_render_what_the_sources_render(monkeypatch):
+    import jinja2
+    monkeypatch.setattr(render, '_environment', None)
+    assert isinstance(render.environment().loader, jinja2.ModuleLoader)
+    compiled = render.render('not_found.html', **_context())
+    monkeypatch.setattr(render, '_environment', jinja2.Environment(
+        loader=jinja2.FileSystemLoader(render.TEMPLATE_DIR), **render.OPTIONS))
+    assert render.render('not_found.html', **_context()) == compiled
+    assert '&lt;b&gt;' in compiled                    # autoescape survived compilation
+
+
+def test_a_stale_stamp_falls_back_to_the_sources(monkeypatch):
+    import jinja2
+    monkeypatch.setattr(render, '_environment', None)
+    monkeypatch.setattr(render, '_read_stamp', lambda: 'something older')
+    assert isinstance(render.environment().loader, jinja2.FileSystemLoader)
+    monkeypatch.setattr(render, '_environment', None)
+
+
+def _context():
+    from chalicelib.config import get_settings
+    from chalicelib.urls import SiteUrls
+    settings = get_settings()
+    seo = {'title': 'x', 'description': '', 'robots': 'noindex', 'canonical': None}
+    return render.page_context(settings, SiteUrls('', settings.site_url), seo,
+                               message='<b>not bold</b>')
