@@ -1,7 +1,14 @@
 """Routes of the FAQ site; every handler hands over to ``chalicelib``."""
 from chalice import Chalice
 
-from chalicelib import admin_api, admin_pages, guard, middleware, public
+from chalicelib import guard, middleware, public, wp_routes
+from chalicelib.lazy import lazy_module
+
+# loaded by the first request that needs them, not on every cold start
+admin_api = lazy_module('chalicelib.admin_api')
+admin_pages = lazy_module('chalicelib.admin_pages')
+openapi = lazy_module('chalicelib.openapi')
+wp_api = lazy_module('chalicelib.wp_api')
 
 app = Chalice(app_name='faq-site')
 app.register_middleware(middleware.observe, 'http')   # outermost: headers, logs, 503
@@ -223,60 +230,54 @@ def admin_api_broken_links():
 
 
 # --- WordPress-compatible read API (chalicelib/wp_api.py) ---
-from chalicelib import openapi, wp_api  # noqa: E402
 
 
-@app.middleware('http')
-def wp_api_discovery(event, get_response):
-    return wp_api.announce(event, get_response)
-
-
-@app.route('/wp-json', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_index():
     return wp_api.index(app.current_request)
 
 
-@app.route('/wp-json/wp/v2', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json/wp/v2', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_namespace():
     return wp_api.namespace_index(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/faq', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json/wp/v2/faq', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_faqs():
     return wp_api.list_faqs(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/faq/{id}', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json/wp/v2/faq/{id}', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_faq(id):
     return wp_api.get_faq(app.current_request, id)
 
 
-@app.route('/wp-json/wp/v2/faq-categories', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json/wp/v2/faq-categories', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_terms():
     return wp_api.list_terms(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/faq-categories/{id}', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json/wp/v2/faq-categories/{id}', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_term(id):
     return wp_api.get_term(app.current_request, id)
 
 
-@app.route('/wp-json/wp/v2/types', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json/wp/v2/types', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_types():
     return wp_api.list_types(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/types/{type}', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json/wp/v2/types/{type}', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_type(type):
     return wp_api.get_type(app.current_request, type)
 
 
-@app.route('/wp-json/wp/v2/taxonomies', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json/wp/v2/taxonomies', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_taxonomies():
     return wp_api.list_taxonomies(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/taxonomies/{taxonomy}', methods=['GET'], cors=wp_api.CORS)
+@app.route('/wp-json/wp/v2/taxonomies/{taxonomy}', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_taxonomy(taxonomy):
     return wp_api.get_taxonomy(app.current_request, taxonomy)
 
@@ -285,8 +286,8 @@ def wp_json_no_route(**_path):
     return wp_api.no_route(app.current_request)
 
 
-for _path in wp_api.CATCH_ROUTES:     # Chalice has no greedy routes
-    app.route(_path, methods=['GET'], cors=wp_api.CORS)(wp_json_no_route)
+for _path in wp_routes.CATCH_ROUTES:     # Chalice has no greedy routes
+    app.route(_path, methods=['GET'], cors=wp_routes.CORS)(wp_json_no_route)
 
 
 @app.route('/openapi.json', methods=['GET'], cors=True)

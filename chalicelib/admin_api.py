@@ -245,7 +245,7 @@ def audit_log(request):
                                   and (month[:4] + month[5:]).isdigit()):
         raise BadRequest('month must look like 2026-01.')
     records = get_repository().audit_log(month)
-    return json_response({'items': [r.__dict__ for r in records]})
+    return json_response({'items': [r._asdict() for r in records]})
 
 
 # -- categories and reports ---------------------------------------------------------

@@ -97,8 +97,6 @@ class Catalog:
 
 _catalog = None
 _lock = threading.Lock()
-
-
 def get_catalog(now=None):
     """The current catalog, reloaded if the content marker moved."""
     global _catalog
@@ -115,11 +113,20 @@ def get_catalog(now=None):
                 cached.checked = now
                 return cached
         writes = storage.local_writes
+        # the marker first: a change between the two reads then only causes
+        # a needless reload, never a stale catalog taken for current
         marker, categories = repository.catalog_head()
+        entries = repository.all_by_status('publish')
         _catalog = Catalog(
-            marker=marker, local_writes=writes, entries=repository.all_by_status('publish'),
+            marker=marker, local_writes=writes, entries=entries,
             categories={c.slug: c for c in categories}, checked=now)
         return _catalog
+
+
+def prefetch():
+    """Start making the catalog current in the background; returns a future."""
+    from . import overlap
+    return overlap.start(get_catalog)
 
 
 def forget():

@@ -9,7 +9,6 @@ site is served from.
 import html
 import math
 import re
-from html.parser import HTMLParser
 
 import nh3
 
@@ -79,43 +78,8 @@ _BLOCKS = {'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
            'table', 'section', 'dd', 'dt'}
 
 
-class _TextExtractor(HTMLParser):
-    """Collects visible text, and the text of each top-level paragraph."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-        self.paragraphs = []
-        self._paragraph = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _BLOCKS:
-            self.parts.append(' ')
-        if tag == 'p' and self._paragraph is None:
-            self._paragraph = []
-
-    def handle_endtag(self, tag):
-        if tag in _BLOCKS:
-            self.parts.append(' ')
-        if tag == 'p' and self._paragraph is not None:
-            self.paragraphs.append(_squash(''.join(self._paragraph)))
-            self._paragraph = None
-
-    def handle_data(self, data):
-        self.parts.append(data)
-        if self._paragraph is not None:
-            self._paragraph.append(data)
-
-
 def _squash(text):
     return ' '.join(text.split())
-
-
-def _extract(markup):
-    parser = _TextExtractor()
-    parser.feed(markup or '')
-    parser.close()
-    return parser
 
 
 _BLOCK_TAG = re.compile(r'</?(?:%s)\b[^>]*>' % '|'.join(sorted(_BLOCKS)))
@@ -153,11 +117,18 @@ def truncate_words(text, limit=DESCRIPTION_LIMIT):
     return cut.rstrip(' ,;:.-–—') + '…'
 
 
+_PARAGRAPH = re.compile(r'<p\b[^>]*>(.*?)</p>', re.S)
+
+
 def derive_description(markup, limit=DESCRIPTION_LIMIT):
-    """A meta description from the first non-empty paragraph."""
-    parser = _extract(markup)
-    first = next((p for p in parser.paragraphs if p), None)
-    return truncate_words(first or _squash(''.join(parser.parts)), limit)
+    """A meta description from the first non-empty paragraph of clean HTML.
+
+    Paragraphs never nest, so in nh3's well-formed output a paragraph is
+    exactly the text between ``<p>`` and the next ``</p>``.
+    """
+    paragraphs = (plain_text(p) for p in _PARAGRAPH.findall(markup or ''))
+    first = next((p for p in paragraphs if p), None)
+    return truncate_words(first or plain_text(markup), limit)
 
 
 def mount_links(markup, base_path):

@@ -11,8 +11,6 @@ from urllib.parse import parse_qs
 
 from chalice import Response
 
-from . import auth
-
 ADMIN_PREFIX = '/admin'
 API_PREFIX = '/admin/api'
 OPEN_ROUTES = {'/admin/login'}
@@ -50,6 +48,7 @@ def admin_guard(request, get_response):
     route = request.context.get('resourcePath') or ''
     if not is_admin_route(route) or route in OPEN_ROUTES:
         return get_response(request)
+    from . import auth              # public pages never need it: keep it off cold starts
     if route == API_PREFIX or route.startswith(API_PREFIX + '/'):
         user = auth.user_for_token(auth.bearer_token(request.headers))
         if user is None:

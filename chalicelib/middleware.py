@@ -7,7 +7,6 @@ admin guard's answers and Chalice's own 405/415 errors.
 import json
 import sys
 import time
-import uuid
 
 from chalice import Response
 
@@ -25,13 +24,18 @@ SECURITY_HEADERS = {
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 }
 HSTS = 'max-age=63072000; includeSubDomains'
+API_REL = 'https://api.w.org/'      # how WordPress pages announce their REST API
 
 
 def request_id(request):
     context = request.context or {}
     lambda_context = getattr(request, 'lambda_context', None)
-    return (context.get('requestId') or getattr(lambda_context, 'aws_request_id', None)
-            or uuid.uuid4().hex)
+    if context.get('requestId'):
+        return context['requestId']
+    if getattr(lambda_context, 'aws_request_id', None):
+        return lambda_context.aws_request_id
+    import uuid                     # chalice local has no request id: make one
+    return uuid.uuid4().hex
 
 
 def wants_json(route, request):
@@ -92,10 +96,15 @@ def observe(request, get_response):
     headers = response.headers
     for name, value in SECURITY_HEADERS.items():
         headers.setdefault(name, value)
-    if get_settings().site_url.startswith('https://'):
+    site_url = get_settings().site_url
+    if site_url.startswith('https://'):
         headers.setdefault('Strict-Transport-Security', HSTS)
     if route.startswith('/admin'):
         headers['Cache-Control'] = 'no-store'
+    elif str(headers.get('Content-Type', '')).startswith('text/html'):
+        # discovery-based WordPress clients find the read API from any page
+        link = '<%s/wp-json/>; rel="%s"' % (site_url, API_REL)
+        headers['Link'] = '%s, %s' % (headers['Link'], link) if headers.get('Link') else link
     record.update(status=response.status_code,
                   duration_ms=round((time.perf_counter() - started) * 1000, 3))
     if response.status_code >= 500 and record['level'] == 'info':

@@ -6,8 +6,8 @@ so a revalidation that matches costs the DynamoDB read but no rendering.
 """
 from chalice import Response
 
-from . import caching, render
-from .catalog import get_catalog
+from . import caching, overlap, render
+from .catalog import get_catalog, prefetch
 from .config import get_settings
 from .models import is_valid_slug
 from .storage import get_repository
@@ -134,7 +134,15 @@ def faq(request, slug):
     if not is_valid_slug(slug):
         return not_found(request)
     repository = get_repository()
-    entry = repository.get_by_slug(slug)
+    # related questions and categories come from the catalog: let it load (on
+    # a cold start, or when stale), and the templates too, while this thread
+    # waits for the entry
+    catalog_ready = prefetch()
+    templates_ready = overlap.start(render.prepare, 'faq.html')
+    try:
+        entry = repository.get_by_slug(slug)
+    finally:
+        overlap.settle(catalog_ready, templates_ready)
     settings, urls = _context(request)
     if entry is None:
         # a slug an editor renamed away: send visitors and links on for good
@@ -145,7 +153,8 @@ def faq(request, slug):
                 'Cache-Control': caching.REDIRECT})
     if entry is None or not entry.is_published:
         return not_found(request)
-    catalog = get_catalog()
+    catalog = catalog_ready.result()
+    templates_ready.result()
     return cached_page(
         request, settings, urls, ('faq', entry.id, entry.version, catalog.marker),
         entry.modified, lambda: render.faq_page(

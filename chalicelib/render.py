@@ -41,6 +41,12 @@ def environment():
     return _environment
 
 
+def prepare(*templates):
+    """Load templates ahead of rendering (overlapped with a request's reads)."""
+    for name in templates:
+        environment().get_template(name)
+
+
 def compiled_stamp():
     import jinja2
     return '%s jinja2-%s' % (templates_digest(), jinja2.__version__)

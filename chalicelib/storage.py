@@ -9,8 +9,7 @@ audit record and bumps the content marker.  Public routes never Scan.
 """
 import os
 import time
-import uuid
-from dataclasses import dataclass
+from collections import namedtuple
 
 from .errors import ServiceUnavailable
 from .models import Category, FaqEntry, format_time, parse_time, utcnow
@@ -230,22 +229,10 @@ def item_to_category(item):
                     name=item['name']['S'], description=_text(item, 'description'))
 
 
-@dataclass(frozen=True)
-class Revision:
-    """A previous state of an entry, kept when it was changed."""
-    entry: FaqEntry
-    saved: str        # when it was replaced
-    actor: str        # who replaced it
-
-
-@dataclass(frozen=True)
-class AuditRecord:
-    at: str
-    actor: str
-    action: str
-    entry_id: int
-    version: int
-    detail: str
+# Plain records.  Named tuples rather than dataclasses: each dataclass costs
+# a Lambda cold start about a millisecond to define.
+Revision = namedtuple('Revision', 'entry saved actor')     # the state replaced, when, by whom
+AuditRecord = namedtuple('AuditRecord', 'at actor action entry_id version detail')
 
 
 # -- the repository -----------------------------------------------------------
@@ -460,7 +447,7 @@ class FaqRepository:
         return {'Put': {'TableName': self.table_name, 'Item': {
             # nanoseconds keep records of the same second in order
             'pk': _s('AUDIT#' + now[:7]),
-            'sk': _s('%s#%019d#%s' % (now, time.time_ns(), uuid.uuid4().hex[:8])),
+            'sk': _s('%s#%019d#%s' % (now, time.time_ns(), os.urandom(4).hex())),
             'at': _s(now), 'actor': _s(actor), 'action': _s(action),
             'entry_id': _n(entry.id), 'version': _n(entry.version),
             'detail': _s(entry.slug)}}}
@@ -519,19 +506,9 @@ class FaqRepository:
 
 # -- admin accounts -------------------------------------------------------------
 
-@dataclass(frozen=True)
-class User:
-    name: str
-    password_hash: str
-    session_epoch: int     # bumped at logout: signed cookies of older epochs die
-
-
-@dataclass(frozen=True)
-class ApiToken:
-    token_hash: str
-    user: str
-    label: str
-    created: str
+# session_epoch is bumped at logout: signed cookies of older epochs die
+User = namedtuple('User', 'name password_hash session_epoch')
+ApiToken = namedtuple('ApiToken', 'token_hash user label created')
 
 
 class AccountStore:

@@ -60,13 +60,14 @@ from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
-from chalice import ChaliceUnhandledError, CORSConfig, Response
+from chalice import ChaliceUnhandledError, Response
 
 from . import content as html_content
 from . import render
 from .config import get_settings
 from .storage import get_repository
 from .urls import SiteUrls
+from .wp_routes import CATCH_ROUTES, CORS, EXPOSED_HEADERS  # noqa: F401 (re-exported)
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +80,6 @@ MAX_PER_PAGE = 100
 EXCERPT_WORDS = 55
 EXCERPT_MORE = ' [&hellip;]'
 CURIES = [{'name': 'wp', 'href': 'https://api.w.org/{rel}', 'templated': True}]
-EXPOSED_HEADERS = ['X-WP-Total', 'X-WP-TotalPages', 'Link']
-
-# WordPress answers every origin; clients in browsers need the totals.
-CORS = CORSConfig(allow_origin='*', expose_headers=EXPOSED_HEADERS, max_age=600)
 
 
 # -- errors -------------------------------------------------------------------
@@ -619,7 +616,7 @@ def post_item(entry, site, wanted=None):
 
 
 def term_link(site, category):
-    return '%s/%s/%s/' % (site.settings.site_url, TAXONOMY, category.slug)
+    return '%s/faq-category/%s/' % (site.settings.site_url, category.slug)
 
 
 def term_item(category, count, site, wanted=None):
@@ -1146,31 +1143,6 @@ ROUTES = (
           (('taxonomy', 'An alphanumeric identifier for the taxonomy.'),)),
 )
 
-# Chalice has no greedy routes ({proxy+}), so unknown paths under /wp-json/
-# are caught one level below each real route, and up to four segments under
-# any other namespace, each answering rest_no_route.  A deeper unknown path
-# (/wp-json/a/b/c/d/e) never reaches the app: API Gateway itself answers 403
-# "Missing Authentication Token" (chalice local: 404 from Chalice).  To give
-# those WordPress's answer too, set the API's MISSING_AUTHENTICATION_TOKEN
-# Gateway Response to 404 with the rest_no_route body (an
-# AWS::ApiGateway::GatewayResponse merged with `chalice package
-# --merge-template`).
-CATCH_ROUTES = (
-    '/wp-json/{namespace}',
-    '/wp-json/{namespace}/{version}',
-    '/wp-json/{namespace}/{version}/{kind}',
-    '/wp-json/{namespace}/{version}/{kind}/{id}',
-    '/wp-json/wp',
-    '/wp-json/wp/{version}',
-    '/wp-json/wp/{version}/{kind}',
-    '/wp-json/wp/{version}/{kind}/{id}',
-    '/wp-json/wp/v2/{kind}',
-    '/wp-json/wp/v2/{kind}/{id}',
-    '/wp-json/wp/v2/faq/{id}/{sub}',
-    '/wp-json/wp/v2/faq-categories/{id}/{sub}',
-    '/wp-json/wp/v2/types/{type}/{sub}',
-    '/wp-json/wp/v2/taxonomies/{taxonomy}/{sub}',
-)
 
 
 def _route_document(route, site):
@@ -1224,16 +1196,3 @@ def namespace_index(query):
 def no_route(query):
     """Any other path under ``/wp-json/``."""
     raise no_route_error()
-
-
-def announce(request, get_response):
-    """Middleware: HTML pages name the API, as WordPress's ``Link`` header does."""
-    response = get_response(request)
-    headers = response.headers
-    content_type = next((v for k, v in headers.items() if k.lower() == 'content-type'), '')
-    path = getattr(request, 'path', '') or ''
-    if str(content_type).startswith('text/html') and not path.startswith('/admin'):
-        link = _api_link(get_settings().site_url)
-        existing = headers.get('Link')
-        headers['Link'] = '%s, %s' % (existing, link) if existing else link
-    return response

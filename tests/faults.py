@@ -36,12 +36,16 @@ class Fault:
 
     def __init__(self, client, kind, spare_auth=True):
         self.kind, self.spare_auth, self.sent = kind, spare_auth, 0
+        self.operations = []
         client.meta.events.register('before-send.dynamodb', self)
 
     def __call__(self, request, **_):
         if self.spare_auth and _touches_auth(request):
             return None
         self.sent += 1
+        target = request.headers.get('X-Amz-Target', b'')
+        target = target.decode() if isinstance(target, bytes) else target
+        self.operations.append((target, bytes(request.body or b'')))   # a retry repeats both
         if self.kind == 'unreachable':
             raise EndpointConnectionError(endpoint_url=request.url)
         body = json.dumps({'__type': 'com.amazonaws.dynamodb.v20120810#ThrottlingException',

@@ -19,7 +19,7 @@ from app import app
 from chalicelib import openapi, wordpress, wp_api
 from tests.helpers import SEED, import_seed, load_json
 
-CHECKED_PREFIXES = ('/wp-json', '/openapi.json')
+CHECKED_PREFIXES = ('/wp-json', '/openapi.json', '/admin/api')
 SITE = 'https://certilyst.com/resources'
 
 

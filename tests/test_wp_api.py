@@ -162,8 +162,12 @@ def test_categories_read_back_as_the_seed_terms(client, seeded, site):
     by_id = {t['id']: t for t in body}
     for term in seed:
         ours = by_id[term['id']]
-        assert {k: ours[k] for k in term if k != 'count'} == {
-            k: v for k, v in term.items() if k != 'count'}
+        # the archive lives at this site's /faq-category/<slug>/, where the
+        # WordPress one was /faq-categories/<slug>/
+        assert ours['link'] == '%s/faq-category/%s/' % (site, term['slug'])
+        assert client.http.get(ours['link'][len(site):]).status_code == 200
+        assert {k: ours[k] for k in term if k not in ('count', 'link')} == {
+            k: v for k, v in term.items() if k not in ('count', 'link')}
     # counts are published entries here: the seed's draft (12, 13) is not counted
     assert {t['id']: t['count'] for t in body} == {11: 6, 12: 1, 13: 2}
     assert [t['name'] for t in body] == ['CMA Exam', 'Exam Prep', 'PTCB Exam']

@@ -44,6 +44,8 @@ def root(context, missing=missing):
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'site_name'))
     yield ' FAQs" href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'absolute'), '/feed.xml'))
+    yield '">\n<link rel="https://api.w.org/" href="'
+    yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'absolute'), '/wp-json/'))
     yield '">\n'
     if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'canonical'):
         pass
@@ -120,4 +122,4 @@ def block_main(context, missing=missing):
     pass
 
 blocks = {'main': block_main}
-debug_info = '2=16&6=18&7=20&8=23&10=26&11=28&12=31&14=33&15=38&16=44&17=48&18=51&19=53&20=55&21=57&23=63&24=65&25=67&26=70&27=72&30=76&31=80&32=84&34=90&72=93&73=97&74=99&78=106&80=108&78=113'
+debug_info = '2=16&6=18&7=20&8=23&10=26&11=28&12=31&14=33&15=38&16=44&17=48&18=50&19=53&20=55&21=57&22=59&24=65&25=67&26=69&27=72&28=74&31=78&32=82&33=86&35=92&73=95&74=99&75=101&79=108&81=110&79=115'
