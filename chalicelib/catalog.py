@@ -35,6 +35,9 @@ class Catalog:
     checked: float = 0.0
     _search: object = field(default=None, repr=False)
     _terms: dict = field(default=None, repr=False)
+    _related: dict = field(default_factory=dict, repr=False)
+    _grouped: list = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
 
     def by_slug(self, slug):
         return next((e for e in self.entries if e.slug == slug), None)
@@ -46,9 +49,20 @@ class Catalog:
         """The entry's categories that exist, as Category objects."""
         return [self.categories[c] for c in entry.categories if c in self.categories]
 
+    def memo(self, key, make):
+        """``make()``, computed once for this catalog (it never changes)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
     def grouped(self):
         """(category, entries) for each category with published FAQs, by name,
         then the FAQs that have no category, under None."""
+        if self._grouped is None:
+            self._grouped = self._group()
+        return self._grouped
+
+    def _group(self):
         groups = [(c, self.in_category(c.slug)) for c in
                   sorted(self.categories.values(), key=lambda c: c.name.casefold())]
         groups = [(c, entries) for c, entries in groups if entries]
@@ -65,6 +79,9 @@ class Catalog:
         term of title and description (stop words left out); ties go to the
         newer entry.  Entries sharing nothing are not related.
         """
+        known = self._related.get(entry.id)
+        if known is not None and known[0] == (entry.version, limit):
+            return known[1]
         from .search import STOPWORDS, terms
         if self._terms is None:
             self._terms = {e.id: self._words(e, terms, STOPWORDS) for e in self.entries}
@@ -79,7 +96,9 @@ class Catalog:
             if score:
                 scored.append((score, other.created, other.id, other))
         scored.sort(key=lambda s: s[:3], reverse=True)
-        return [s[3] for s in scored[:limit]]
+        found = [s[3] for s in scored[:limit]]
+        self._related[entry.id] = ((entry.version, limit), found)
+        return found
 
     @staticmethod
     def _words(entry, terms, stopwords):
@@ -123,9 +142,17 @@ def get_catalog(now=None):
         return _catalog
 
 
-def prefetch():
-    """Start making the catalog current in the background; returns a future."""
+def prefetch(now=None):
+    """Start making the catalog current in the background; returns a future.
+
+    A catalog that is current needs no thread: the usual, warm case.
+    """
     from . import overlap
+    now = time.monotonic() if now is None else now
+    cached = _catalog
+    if cached is not None and cached.local_writes == storage.local_writes \
+            and now - cached.checked < MAX_AGE:
+        return overlap.Done(cached)
     return overlap.start(get_catalog)
 
 

@@ -33,6 +33,8 @@ def format_time(moment):
 
 def parse_time(text):
     """Parse ISO 8601; a value without offset is taken as UTC."""
+    if len(text) == 20 and text[-1] == 'Z':     # the stored form: the fast path
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=timezone.utc)
     moment = datetime.fromisoformat(text.replace('Z', '+00:00'))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)

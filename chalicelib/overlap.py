@@ -8,6 +8,19 @@ request at a time, so two workers are enough.
 _pool = None
 
 
+class Done:
+    """A finished piece of work, for when there was nothing to start."""
+
+    def __init__(self, value=None):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+    def done(self):
+        return True
+
+
 def start(function, *args):
     """Run ``function(*args)`` in the background; returns a Future."""
     global _pool
@@ -23,5 +36,7 @@ def settle(*futures):
     Background work must not outlive its request: Lambda freezes the
     instance once the response is returned, mid-call.
     """
-    from concurrent.futures import wait
-    wait(futures)
+    pending = [f for f in futures if not isinstance(f, Done)]
+    if pending:
+        from concurrent.futures import wait
+        wait(pending)

@@ -107,8 +107,7 @@ def faq_index(request):
         request, settings, urls,
         _listing_parts(entries, 'index', page, has_more, catalog and catalog.marker),
         _newest(entries),
-        lambda: render.faq_index_page(entries, page, has_more, settings, urls,
-                                      catalog.grouped() if catalog else ()))
+        lambda: render.faq_index_page(entries, page, has_more, settings, urls, catalog))
 
 
 def category(request, slug):
@@ -138,7 +137,8 @@ def faq(request, slug):
     # a cold start, or when stale), and the templates too, while this thread
     # waits for the entry
     catalog_ready = prefetch()
-    templates_ready = overlap.start(render.prepare, 'faq.html')
+    templates_ready = overlap.Done() if render.prepared() else \
+        overlap.start(render.prepare, 'faq.html')
     try:
         entry = repository.get_by_slug(slug)
     finally:

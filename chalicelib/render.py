@@ -47,6 +47,11 @@ def prepare(*templates):
         environment().get_template(name)
 
 
+def prepared():
+    """True once the environment exists (its templates then load from cache)."""
+    return _environment is not None
+
+
 def compiled_stamp():
     import jinja2
     return '%s jinja2-%s' % (templates_digest(), jinja2.__version__)
@@ -140,6 +145,32 @@ def breadcrumb_node(page_url, crumbs):
             'itemListElement': items}
 
 
+# What a page derives from an entry's content: kept for the entries an
+# instance serves most, instead of re-scanning the HTML on every request.
+# Each key holds every input of its value (the content itself, not an id and
+# version, which a purged and re-imported entry can repeat).
+_derived = {}
+_DERIVED_LIMIT = 256
+
+
+def _derive(key, make):
+    value = _derived.get(key)
+    if value is None:
+        if len(_derived) >= _DERIVED_LIMIT:
+            _derived.clear()
+        value = _derived[key] = make()
+    return value
+
+
+def _answer_text(entry):
+    return _derive(('text', entry.content), lambda: html_content.plain_text(entry.content))
+
+
+def _mounted_body(entry, mount):
+    return _derive(('body', entry.content, mount),
+                   lambda: Markup(html_content.mount_links(entry.content, mount)))
+
+
 def faq_seo(entry, settings, urls, category=None):
     """Every head field of a FAQ page, as in the Yoast head it replaces.
 
@@ -170,7 +201,7 @@ def faq_seo(entry, settings, urls, category=None):
             '@type': 'Question',
             'name': entry.title,
             'acceptedAnswer': {'@type': 'Answer',
-                               'text': html_content.plain_text(entry.content)},
+                               'text': _answer_text(entry)},
         }],
     }
     crumbs = [('Home', home), (FAQ_INDEX_NAME, urls.absolute(urls.faq_index()))]
@@ -217,7 +248,16 @@ def _minutes(count):
 def page_context(settings, urls, seo, **extra):
     """What every template needs: site settings, link builder, head fields."""
     return dict(site=settings, urls=urls, seo=seo, json_ld=json_ld,
-                minutes=_minutes, **extra)
+                minutes=_minutes, card=lambda entry, heading: _card(entry, heading, urls),
+                **extra)
+
+
+def _card(entry, heading, urls):
+    """An entry's item in a list of FAQs, rendered once per version and mount."""
+    key = ('card', entry.slug, entry.title, entry.description, entry.created,
+           entry.reading_minutes, urls.mount, heading)
+    return _derive(key, lambda: Markup(
+        render('faq_card.html', entry=entry, heading=heading, urls=urls, minutes=_minutes)))
 
 
 # -- files for crawlers and feed readers ----------------------------------------
@@ -248,7 +288,7 @@ def robots_txt(settings, urls):
 
 def faq_page(entry, settings, urls, categories=(), related=()):
     seo = faq_seo(entry, settings, urls, categories[0] if categories else None)
-    body = Markup(html_content.mount_links(entry.content, urls.mount))
+    body = _mounted_body(entry, urls.mount)
     return render('faq.html', entry=entry, body=body, categories=categories,
                   related=related, **page_context(settings, urls, seo))
 
@@ -266,7 +306,7 @@ def _paginate(seo, path_for, page, has_more):
     seo['next'] = path_for(page + 1) if has_more else None
 
 
-def faq_index_page(entries, page, has_more, settings, urls, groups=()):
+def faq_index_page(entries, page, has_more, settings, urls, catalog=None):
     path = urls.faq_index(page)
     title = 'Frequently asked questions'
     if page > 1:
@@ -277,7 +317,12 @@ def faq_index_page(entries, page, has_more, settings, urls, groups=()):
                       [('Home', urls.absolute('/')), (FAQ_INDEX_NAME, None)],
                       settings, urls)
     _paginate(seo, urls.faq_index, page, has_more)
-    return render('faq_index.html', entries=entries, page=page, groups=groups,
+    groups_html = None
+    if catalog is not None and catalog.grouped():
+        # the same for every index request until the catalog changes
+        groups_html = catalog.memo(('groups', urls.mount), lambda: Markup(render(
+            'faq_groups.html', groups=catalog.grouped(), urls=urls)))
+    return render('faq_index.html', entries=entries, page=page, groups_html=groups_html,
                   **page_context(settings, urls, seo))
 
 

@@ -611,6 +611,7 @@ def get_accounts():
 # the function's IAM policy leaves these operations out (tests/test_deploy.py),
 # so a compromised function cannot, say, turn point-in-time recovery off.
 PROVISIONING = ('table_definition', 'create_table', 'protect_table')
+TTL_ATTRIBUTE = 'expires_at'   # login-throttle records remove themselves
 
 
 def table_definition(table_name, deletion_protection=False):
@@ -656,7 +657,7 @@ def create_table(client, table_name, deletion_protection=False):
 
 
 def protect_table(client, table_name, deletion_protection=False, attempts=12, delay=5):
-    """Turn on point-in-time recovery and, if asked, deletion protection.
+    """Turn on point-in-time recovery, TTL expiry and, if asked, deletion protection.
 
     Idempotent, and never turns either off.  Returns ``{setting: state}`` for
     the command line.  A new table's backups become available a little after
@@ -682,6 +683,11 @@ def protect_table(client, table_name, deletion_protection=False, attempts=12, de
                 'skipped, this endpoint does not support it (UnknownOperationException, '
                 'as DynamoDB Local answers)')
             break
+    ttl = client.describe_time_to_live(TableName=table_name)['TimeToLiveDescription']
+    if ttl.get('TimeToLiveStatus') not in ('ENABLED', 'ENABLING'):
+        client.update_time_to_live(TableName=table_name, TimeToLiveSpecification={
+            'Enabled': True, 'AttributeName': TTL_ATTRIBUTE})
+    states['expiry of login-throttle records (TTL on %s)' % TTL_ATTRIBUTE] = 'on'
     enabled = client.describe_table(TableName=table_name)['Table'].get(
         'DeletionProtectionEnabled', False)
     if deletion_protection and not enabled:

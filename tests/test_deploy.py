@@ -313,7 +313,10 @@ def test_create_table_for_prod_is_on_demand_protected_and_idempotent(
     try:
         assert lines[0] == 'created table %s' % name
         assert lines[1].startswith('point-in-time recovery: ')
-        assert lines[2] == 'deletion protection: on'
+        assert lines[2] == 'expiry of login-throttle records (TTL on expires_at): on'
+        assert lines[3] == 'deletion protection: on'
+        ttl = dynamodb_client.describe_time_to_live(TableName=name)['TimeToLiveDescription']
+        assert ttl == {'TimeToLiveStatus': 'ENABLED', 'AttributeName': storage.TTL_ATTRIBUTE}
         table = dynamodb_client.describe_table(TableName=name)['Table']
         assert table['BillingModeSummary']['BillingMode'] == 'PAY_PER_REQUEST'
         assert table['DeletionProtectionEnabled'] is True
@@ -338,6 +341,7 @@ def test_create_table_on_dynamodb_local_reports_missing_backups_in_one_line(
             'created table %s' % names['dev'],
             'point-in-time recovery: skipped, this endpoint does not support it '
             '(UnknownOperationException, as DynamoDB Local answers)',
+            'expiry of login-throttle records (TTL on expires_at): on',
             'deletion protection: off']
     finally:
         drop(dynamodb_client, names['dev'])
@@ -351,7 +355,7 @@ def test_create_table_turns_protection_on_for_an_existing_prod_table(
     try:
         lines = create_table_cli(['--stage', 'prod', '--config', path], capsys)
         assert lines[0] == 'kept existing table %s' % name
-        assert lines[2] == 'deletion protection: on'
+        assert lines[3] == 'deletion protection: on'
         assert dynamodb_client.describe_table(
             TableName=name)['Table']['DeletionProtectionEnabled'] is True
     finally:
@@ -365,7 +369,7 @@ def test_create_table_without_stage_uses_table_name_env(dynamodb_client, monkeyp
     lines = create_table_cli([], capsys)
     try:
         assert lines[0] == 'created table %s' % name
-        assert lines[2] == 'deletion protection: off'
+        assert lines[3] == 'deletion protection: off'
     finally:
         drop(dynamodb_client, name)
 
@@ -415,6 +419,8 @@ def test_cloudformation_table_matches_table_definition():
         _by('IndexName', expected['GlobalSecondaryIndexes'])
     assert props['PointInTimeRecoverySpecification'] == {'PointInTimeRecoveryEnabled': True}
     assert props['DeletionProtectionEnabled'] is True
+    assert props['TimeToLiveSpecification'] == {'AttributeName': storage.TTL_ATTRIBUTE,
+                                                'Enabled': True}
     assert table['DeletionPolicy'] == table['UpdateReplacePolicy'] == 'Retain'
 
 
@@ -469,6 +475,11 @@ def test_protect_table_waits_for_backups_of_a_new_table_on_aws():
                               expected_params=pitr)
         stub.add_response('update_continuous_backups', {'ContinuousBackupsDescription': {
             'ContinuousBackupsStatus': 'ENABLED'}}, expected_params=pitr)
+        stub.add_response('describe_time_to_live', {'TimeToLiveDescription': {
+            'TimeToLiveStatus': 'DISABLED'}}, expected_params={'TableName': 'faq-site-prod'})
+        stub.add_response('update_time_to_live', {}, expected_params={
+            'TableName': 'faq-site-prod', 'TimeToLiveSpecification': {
+                'Enabled': True, 'AttributeName': 'expires_at'}})
         stub.add_response('describe_table', {'Table': {'DeletionProtectionEnabled': False}},
                           expected_params={'TableName': 'faq-site-prod'})
         stub.add_response('update_table', {}, expected_params={
@@ -476,4 +487,5 @@ def test_protect_table_waits_for_backups_of_a_new_table_on_aws():
         states = storage.protect_table(client, 'faq-site-prod', deletion_protection=True,
                                        delay=0)
         stub.assert_no_pending_responses()
-    assert states == {'point-in-time recovery': 'on', 'deletion protection': 'on'}
+    assert states == {'point-in-time recovery': 'on', 'deletion protection': 'on',
+                      'expiry of login-throttle records (TTL on expires_at)': 'on'}

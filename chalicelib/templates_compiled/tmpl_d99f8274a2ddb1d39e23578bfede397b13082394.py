@@ -23,15 +23,9 @@ def block_main(context, missing=missing):
     _block_vars = {}
     l_0_urls = resolve('urls')
     l_0_page = resolve('page')
-    l_0_groups = resolve('groups')
+    l_0_groups_html = resolve('groups_html')
     l_0_entries = resolve('entries')
     l_0_seo = resolve('seo')
-    try:
-        t_1 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     yield '<nav class="crumbs" aria-label="Breadcrumb">\n<ol>\n<li><a href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/', _block_vars=_block_vars))
@@ -42,47 +36,10 @@ def block_main(context, missing=missing):
         yield escape((undefined(name='page') if l_0_page is missing else l_0_page))
         yield ')</small>'
     yield '</h1>\n'
-    if (undefined(name='groups') if l_0_groups is missing else l_0_groups):
+    if (undefined(name='groups_html') if l_0_groups_html is missing else l_0_groups_html):
         pass
-        yield '<section aria-labelledby="by-category">\n<h2 id="by-category">By category</h2>\n'
-        for (l_1_category, l_1_members) in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
-            _loop_vars = {}
-            pass
-            yield '<h3>'
-            if l_1_category:
-                pass
-                yield '<a href="'
-                yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'category'), environment.getattr(l_1_category, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-                yield '">'
-                yield escape(environment.getattr(l_1_category, 'name'))
-                yield '</a>'
-            else:
-                pass
-                yield 'Other questions'
-            yield ' <small>('
-            yield escape(t_1(l_1_members))
-            yield ')</small></h3>\n<ul>\n'
-            for l_2_e in l_1_members[:5]:
-                _loop_vars = {}
-                pass
-                yield '<li><a href="'
-                yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'faq'), environment.getattr(l_2_e, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-                yield '">'
-                yield escape(environment.getattr(l_2_e, 'title'))
-                yield '</a></li>\n'
-            l_2_e = missing
-            if (l_1_category and (t_1(l_1_members) > 5)):
-                pass
-                yield '<li><a href="'
-                yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'category'), environment.getattr(l_1_category, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-                yield '">All '
-                yield escape(t_1(l_1_members))
-                yield ' questions about '
-                yield escape(environment.getattr(l_1_category, 'name'))
-                yield '</a></li>'
-            yield '</ul>\n'
-        l_1_category = l_1_members = missing
-        yield '</section>\n<h2>Newest questions</h2>\n'
+        yield escape((undefined(name='groups_html') if l_0_groups_html is missing else l_0_groups_html))
+        yield '\n<h2>Newest questions</h2>\n'
     if (undefined(name='entries') if l_0_entries is missing else l_0_entries):
         pass
         template = environment.get_template('faq_list.html', 'faq_index.html')
@@ -115,4 +72,4 @@ def block_main(context, missing=missing):
         yield '</nav>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=12&2=17&5=37&9=39&10=45&13=48&14=52&16=65&18=74&24=86&25=88&27=97&29=99&31=102&32=110'
+debug_info = '1=12&2=17&5=31&9=33&10=39&11=41&14=43&15=45&17=54&19=56&21=59&22=67'
