@@ -8,8 +8,8 @@ import re
 import unicodedata
 
 from . import content as html_content
-from .models import (CONTENT_MAX_BYTES, GIVEN_DESCRIPTION_MAX, STATUSES, TITLE_MAX, TRASH,
-                     ValidationError, build_entry, is_valid_slug, suggest_slug, utcnow)
+from .models import (CONTENT_MAX_BYTES, GIVEN_DESCRIPTION_MAX, SLUG_RULE, STATUSES,
+                     TITLE_MAX, TRASH, ValidationError, build_entry, is_valid_slug, suggest_slug, utcnow)
 from .storage import NotFound, SlugTaken, VersionConflict
 
 EDITABLE = ('title', 'slug', 'content', 'content_format', 'description', 'status',
@@ -88,8 +88,7 @@ def parse_input(data, partial):
         if slug in (None, '') and not partial:
             pass                                   # suggested from the title
         elif not is_valid_slug(slug):
-            errors['slug'] = ('Slug must be lowercase letters, digits and single '
-                              'hyphens, at most 200 characters.')
+            errors['slug'] = SLUG_RULE
         else:
             cleaned['slug'] = slug
     if 'status' in given:
@@ -278,8 +277,7 @@ def create_category(repository, data):
     fields = _category_input(data, partial=False)
     slug = data.get('slug') or suggest_slug(fields['name'])
     if not is_valid_slug(slug):
-        raise ValidationError({'slug': 'Slug must be lowercase letters, digits and single '
-                                       'hyphens, at most 200 characters.'})
+        raise ValidationError({'slug': SLUG_RULE})
     existing = repository.list_categories()
     category = build_category(id=max((c.id for c in existing), default=0) + 1, slug=slug,
                               name=fields['name'], description=fields.get('description', ''))

@@ -41,6 +41,10 @@ def parse_time(text):
     return moment.astimezone(timezone.utc)
 
 
+SLUG_RULE = ('Slug must be lowercase letters, digits and single hyphens, at most %d '
+             'characters.' % SLUG_MAX)
+
+
 def is_valid_slug(slug):
     return isinstance(slug, str) and len(slug) <= SLUG_MAX \
         and SLUG_PATTERN.match(slug) is not None
@@ -95,11 +99,7 @@ CATEGORY_DESCRIPTION_MAX = 1000
 
 def build_category(*, id, slug, name, description=''):
     errors = {}
-    if not isinstance(id, int) or isinstance(id, bool) or id < 1:
-        errors['id'] = 'Id must be a positive integer.'
-    if not is_valid_slug(slug):
-        errors['slug'] = ('Slug must be lowercase letters, digits and single '
-                          'hyphens, at most %d characters.' % SLUG_MAX)
+    _check_id_and_slug(id, slug, errors)
     if not isinstance(name, str) or not name.strip():
         errors['name'] = 'Name is required.'
     elif len(name.strip()) > CATEGORY_NAME_MAX:
@@ -113,6 +113,13 @@ def build_category(*, id, slug, name, description=''):
         raise ValidationError(errors)
     return Category(id=id, slug=slug, name=name.strip(),
                     description=' '.join(description.split()))
+
+
+def _check_id_and_slug(id, slug, errors):
+    if not isinstance(id, int) or isinstance(id, bool) or id < 1:
+        errors['id'] = 'Id must be a positive integer.'
+    if not is_valid_slug(slug):
+        errors['slug'] = SLUG_RULE
 
 
 def _check_title(title, errors):
@@ -131,11 +138,7 @@ def build_entry(*, id, slug, title, content, description='', status='draft',
     here so that every stored entry carries them.
     """
     errors = {}
-    if not isinstance(id, int) or isinstance(id, bool) or id < 1:
-        errors['id'] = 'Id must be a positive integer.'
-    if not is_valid_slug(slug):
-        errors['slug'] = ('Slug must be lowercase letters, digits and single '
-                          'hyphens, at most %d characters.' % SLUG_MAX)
+    _check_id_and_slug(id, slug, errors)
     _check_title(title, errors)
     if not isinstance(content, str):
         errors['content'] = 'Content must be text.'

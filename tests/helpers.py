@@ -87,3 +87,14 @@ def api_gateway_event(resource, path, mount='', query=None, path_params=None,
                            'requestId': 'test-request-id'},
         'body': body, 'isBase64Encoded': False,
     }
+
+
+def swap_site(value, site_url, old_site):
+    """``value`` (JSON) with ``site_url`` wherever it says ``old_site``."""
+    if isinstance(value, str):
+        return value.replace(old_site, site_url)
+    if isinstance(value, list):
+        return [swap_site(v, site_url, old_site) for v in value]
+    if isinstance(value, dict):
+        return {k: swap_site(v, site_url, old_site) for k, v in value.items()}
+    return value

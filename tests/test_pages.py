@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from tests import helpers
 from tests.helpers import (SAMPLE, HeadParser, api_gateway_event, import_seed,
                            load_json, make_entry)
 
@@ -24,14 +25,7 @@ def html(response):
 
 
 def swap_site(value, site_url):
-    """The sample's value with the configured site URL in place of the old one."""
-    if isinstance(value, str):
-        return value.replace(OLD_SITE, site_url)
-    if isinstance(value, list):
-        return [swap_site(v, site_url) for v in value]
-    if isinstance(value, dict):
-        return {k: swap_site(v, site_url) for k, v in value.items()}
-    return value
+    return helpers.swap_site(value, site_url, OLD_SITE)
 
 
 def test_faq_page_reproduces_the_yoast_head_field_by_field(client, seeded, local_settings):

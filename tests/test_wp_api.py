@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from chalicelib import wordpress
+from tests import helpers
 from tests.helpers import (BASE, SAMPLE, SEED, HeadParser, import_seed, load_json,
                            make_entry)
 
@@ -51,13 +52,7 @@ def ids(body):
 
 
 def swap_site(value, site_url):
-    if isinstance(value, str):
-        return value.replace(OLD_SITE, site_url)
-    if isinstance(value, list):
-        return [swap_site(v, site_url) for v in value]
-    if isinstance(value, dict):
-        return {k: swap_site(v, site_url) for k, v in value.items()}
-    return value
+    return helpers.swap_site(value, site_url, OLD_SITE)
 
 
 def assert_wp_error(response, body, status, code):

@@ -24,7 +24,6 @@ def block_main(context, missing=missing):
     l_0_urls = resolve('urls')
     l_0_category = resolve('category')
     l_0_page = resolve('page')
-    l_0_seo = resolve('seo')
     pass
     yield '<nav class="crumbs" aria-label="Breadcrumb">\n<ol>\n<li><a href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/', _block_vars=_block_vars))
@@ -51,23 +50,12 @@ def block_main(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
-    if (environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'prev') or environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'next')):
-        pass
-        yield '<nav class="pager" aria-label="Pagination">\n'
-        if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'prev'):
-            pass
-            yield '<a rel="prev" href="'
-            yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'prev'), _block_vars=_block_vars))
-            yield '">← Newer questions</a>'
-        else:
-            pass
-            yield '<span></span>'
-        if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'next'):
-            pass
-            yield '<a rel="next" href="'
-            yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'next'), _block_vars=_block_vars))
-            yield '">Older questions →</a>'
-        yield '</nav>\n'
+    template = environment.get_template('pager.html', 'category.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
 
 blocks = {'main': block_main}
-debug_info = '1=12&2=17&5=30&6=32&7=34&10=36&11=43&12=48&13=54&15=57&16=65'
+debug_info = '1=12&2=17&5=29&6=31&7=33&10=35&11=42&12=47&13=53'

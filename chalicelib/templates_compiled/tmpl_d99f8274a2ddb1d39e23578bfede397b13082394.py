@@ -25,7 +25,6 @@ def block_main(context, missing=missing):
     l_0_page = resolve('page')
     l_0_groups_html = resolve('groups_html')
     l_0_entries = resolve('entries')
-    l_0_seo = resolve('seo')
     pass
     yield '<nav class="crumbs" aria-label="Breadcrumb">\n<ol>\n<li><a href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/', _block_vars=_block_vars))
@@ -53,23 +52,12 @@ def block_main(context, missing=missing):
         yield '<p>There are no questions on this page. <a href="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'faq_index'), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '">See the first page</a>.</p>\n'
-    if (environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'prev') or environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'next')):
-        pass
-        yield '<nav class="pager" aria-label="Pagination">\n'
-        if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'prev'):
-            pass
-            yield '<a rel="prev" href="'
-            yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'prev'), _block_vars=_block_vars))
-            yield '">← Newer questions</a>'
-        else:
-            pass
-            yield '<span></span>'
-        if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'next'):
-            pass
-            yield '<a rel="next" href="'
-            yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'next'), _block_vars=_block_vars))
-            yield '">Older questions →</a>'
-        yield '</nav>\n'
+    template = environment.get_template('pager.html', 'faq_index.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
 
 blocks = {'main': block_main}
-debug_info = '1=12&2=17&5=31&9=33&10=39&11=41&14=43&15=45&17=54&19=56&21=59&22=67'
+debug_info = '1=12&2=17&5=30&9=32&10=38&11=40&14=42&15=44&17=53&19=55'

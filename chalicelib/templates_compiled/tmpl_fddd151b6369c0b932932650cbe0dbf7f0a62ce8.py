@@ -10,26 +10,16 @@ def root(context, missing=missing):
     l_0_site = resolve('site')
     l_0_seo = resolve('seo')
     l_0_urls = resolve('urls')
-    l_0_json_ld = resolve('json_ld')
     pass
     yield '<!doctype html>\n<html lang="'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'language'))
-    yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
-    yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'title'))
-    yield '</title>\n'
-    if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'description'):
-        pass
-        yield '<meta name="description" content="'
-        yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'description'))
-        yield '">\n'
-    yield '<meta name="robots" content="'
-    yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'robots'))
-    yield '">\n'
-    if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'canonical'):
-        pass
-        yield '<link rel="canonical" href="'
-        yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'canonical'))
-        yield '">\n'
+    yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    template = environment.get_template('seo_head.html', 'base.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
     if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'prev'):
         pass
         yield '<link rel="prev" href="'
@@ -46,52 +36,7 @@ def root(context, missing=missing):
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'absolute'), '/feed.xml'))
     yield '">\n<link rel="https://api.w.org/" href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'absolute'), '/wp-json/'))
-    yield '">\n'
-    if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'canonical'):
-        pass
-        yield '<meta property="og:locale" content="'
-        yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'locale'))
-        yield '">\n<meta property="og:type" content="'
-        yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'og_type'))
-        yield '">\n<meta property="og:title" content="'
-        yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'title'))
-        yield '">\n'
-        if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'description'):
-            pass
-            yield '<meta property="og:description" content="'
-            yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'description'))
-            yield '">'
-        yield '\n<meta property="og:url" content="'
-        yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'canonical'))
-        yield '">\n<meta property="og:site_name" content="'
-        yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'site_name'))
-        yield '">\n'
-        if environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'article_published_time'):
-            pass
-            yield '<meta property="article:published_time" content="'
-            yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'article_published_time'))
-            yield '">\n<meta property="article:modified_time" content="'
-            yield escape(environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'article_modified_time'))
-            yield '">\n'
-        yield '<meta name="twitter:card" content="summary_large_image">\n'
-        l_1_loop = missing
-        for (l_1_label, l_1_value), l_1_loop in LoopContext(context.call(environment.getattr((environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'twitter_misc') or {}), 'items')), undefined):
-            _loop_vars = {}
-            pass
-            yield '<meta name="twitter:label'
-            yield escape(environment.getattr(l_1_loop, 'index'))
-            yield '" content="'
-            yield escape(l_1_label)
-            yield '">\n<meta name="twitter:data'
-            yield escape(environment.getattr(l_1_loop, 'index'))
-            yield '" content="'
-            yield escape(l_1_value)
-            yield '">\n'
-        l_1_loop = l_1_label = l_1_value = missing
-        yield '<script type="application/ld+json">'
-        yield escape(context.call((undefined(name='json_ld') if l_0_json_ld is missing else l_0_json_ld), environment.getattr((undefined(name='seo') if l_0_seo is missing else l_0_seo), 'schema')))
-        yield '</script>\n'
-    yield '<style>\n:root{--ink:#1d2430;--muted:#5a6472;--line:#dde2e8;--accent:#0b5cad;--bg:#fff;--soft:#f4f6f9}\n*{box-sizing:border-box}\nbody{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}\na{color:var(--accent)}a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}\n.skip{position:absolute;left:-999px;top:0;background:var(--ink);color:#fff;padding:.5rem 1rem}.skip:focus{left:0}\n.wrap{max-width:46rem;margin:0 auto;padding:0 1rem}\nheader.site{border-bottom:1px solid var(--line);padding:.75rem 0}\nheader.site .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between}\n.brand{font-weight:700;font-size:1.2rem;text-decoration:none;color:var(--ink)}\nheader nav a{margin-right:1rem}\nform.search{display:flex;gap:.4rem;margin:0}\nform.search input{flex:1;min-width:0;padding:.45rem .6rem;border:1px solid #8a94a3;border-radius:.3rem;font:inherit}\nform.search button{padding:.45rem .9rem;border:0;border-radius:.3rem;background:var(--accent);color:#fff;font:inherit;cursor:pointer}\nmain{padding:1.5rem 0 2.5rem}\nh1{font-size:1.9rem;line-height:1.25;margin:.5rem 0 1rem}\n.crumbs ol{list-style:none;padding:0;margin:0;font-size:.9rem;color:var(--muted)}\n.crumbs li{display:inline}.crumbs li+li:before{content:"›";padding:0 .4rem}\n.meta{color:var(--muted);font-size:.92rem;margin:0 0 1.5rem}\n.answer img{max-width:100%;height:auto}\n.cards{list-style:none;padding:0;margin:0}\n.cards li{border-bottom:1px solid var(--line);padding:1rem 0}\n.cards h2,.cards h3{font-size:1.2rem;margin:0 0 .25rem}\n.cards p{margin:.25rem 0;color:var(--muted)}\n.pager{display:flex;justify-content:space-between;margin-top:1.5rem}\n.tags{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.4rem}.tags a{display:inline-block;padding:.1rem .6rem;border:1px solid var(--line);border-radius:1rem;text-decoration:none;font-size:.9rem}\naside.related{border-top:1px solid var(--line);margin-top:2rem}mark{background:#fff2a8;color:inherit}\n.lede{font-size:1.15rem;color:var(--muted)}\nfooter.site{border-top:1px solid var(--line);padding:1rem 0;color:var(--muted);font-size:.9rem}\n.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n</style>\n</head>\n<body>\n<a class="skip" href="#content">Skip to content</a>\n<header class="site">\n<div class="wrap">\n<a class="brand" href="'
+    yield '">\n<style>\n:root{--ink:#1d2430;--muted:#5a6472;--line:#dde2e8;--accent:#0b5cad;--bg:#fff;--soft:#f4f6f9}\n*{box-sizing:border-box}\nbody{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}\na{color:var(--accent)}a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}\n.skip{position:absolute;left:-999px;top:0;background:var(--ink);color:#fff;padding:.5rem 1rem}.skip:focus{left:0}\n.wrap{max-width:46rem;margin:0 auto;padding:0 1rem}\nheader.site{border-bottom:1px solid var(--line);padding:.75rem 0}\nheader.site .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between}\n.brand{font-weight:700;font-size:1.2rem;text-decoration:none;color:var(--ink)}\nheader nav a{margin-right:1rem}\nform.search{display:flex;gap:.4rem;margin:0}\nform.search input{flex:1;min-width:0;padding:.45rem .6rem;border:1px solid #8a94a3;border-radius:.3rem;font:inherit}\nform.search button{padding:.45rem .9rem;border:0;border-radius:.3rem;background:var(--accent);color:#fff;font:inherit;cursor:pointer}\nmain{padding:1.5rem 0 2.5rem}\nh1{font-size:1.9rem;line-height:1.25;margin:.5rem 0 1rem}\n.crumbs ol{list-style:none;padding:0;margin:0;font-size:.9rem;color:var(--muted)}\n.crumbs li{display:inline}.crumbs li+li:before{content:"›";padding:0 .4rem}\n.meta{color:var(--muted);font-size:.92rem;margin:0 0 1.5rem}\n.answer img{max-width:100%;height:auto}\n.cards{list-style:none;padding:0;margin:0}\n.cards li{border-bottom:1px solid var(--line);padding:1rem 0}\n.cards h2,.cards h3{font-size:1.2rem;margin:0 0 .25rem}\n.cards p{margin:.25rem 0;color:var(--muted)}\n.pager{display:flex;justify-content:space-between;margin-top:1.5rem}\n.tags{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.4rem}.tags a{display:inline-block;padding:.1rem .6rem;border:1px solid var(--line);border-radius:1rem;text-decoration:none;font-size:.9rem}\naside.related{border-top:1px solid var(--line);margin-top:2rem}mark{background:#fff2a8;color:inherit}\n.cards .tags li{border:0;padding:0}\n.lede{font-size:1.15rem;color:var(--muted)}\nfooter.site{border-top:1px solid var(--line);padding:1rem 0;color:var(--muted);font-size:.9rem}\n.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n</style>\n</head>\n<body>\n<a class="skip" href="#content">Skip to content</a>\n<header class="site">\n<div class="wrap">\n<a class="brand" href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/'))
     yield '">'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'site_name'))
@@ -122,4 +67,4 @@ def block_main(context, missing=missing):
     pass
 
 blocks = {'main': block_main}
-debug_info = '2=16&6=18&7=20&8=23&10=26&11=28&12=31&14=33&15=38&16=44&17=48&18=50&19=53&20=55&21=57&22=59&24=65&25=67&26=69&27=72&28=74&31=78&32=82&33=86&35=92&73=95&74=99&75=101&79=108&81=110&79=115'
+debug_info = '2=15&6=17&7=23&8=28&9=34&10=38&48=40&49=44&50=46&54=53&56=55&54=60'
