@@ -9,7 +9,8 @@ import unicodedata
 
 from . import content as html_content
 from .models import (CONTENT_MAX_BYTES, GIVEN_DESCRIPTION_MAX, SLUG_RULE, STATUSES,
-                     TITLE_MAX, TRASH, ValidationError, build_entry, is_valid_slug, suggest_slug, utcnow)
+                     TITLE_MAX, TRASH, ValidationError, build_entry, is_valid_slug,
+                     suggest_slug, utcnow)
 from .storage import NotFound, SlugTaken, VersionConflict
 
 EDITABLE = ('title', 'slug', 'content', 'content_format', 'description', 'status',

@@ -1,17 +1,7 @@
 """Admin users, tokens and requests for the admin tests."""
 import json
 
-import pytest
-
-from chalicelib import auth
-
 PASSWORD = 'correct horse battery staple'
-
-
-@pytest.fixture
-def token(repo):
-    auth.create_user('editor', PASSWORD)
-    return auth.create_token('editor', 'tests')
 
 
 def api(client, method, path, token=None, body=None, headers=None, raw=None):

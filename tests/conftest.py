@@ -60,3 +60,12 @@ def local_settings():
     """The settings of the ``local`` stage, as the app sees them."""
     from devtools.run import stage_environment
     return stage_environment('local')
+
+
+@pytest.fixture
+def token(repo):
+    """An API token of the admin user ``editor`` (password in admin_helpers)."""
+    from chalicelib import auth
+    from tests.admin_helpers import PASSWORD
+    auth.create_user('editor', PASSWORD)
+    return auth.create_token('editor', 'tests')

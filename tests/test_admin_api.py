@@ -1,7 +1,7 @@
 """The admin JSON API against DynamoDB Local: editing without losing work."""
 import pytest
 
-from tests.admin_helpers import api, token  # noqa: F401  (fixture)
+from tests.admin_helpers import api
 
 NEW = {'title': 'How long is the CMA exam?',
        'content': '<p>The exam takes <strong>160 minutes</strong>.</p>'}

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from chalicelib import auth
-from tests.admin_helpers import PASSWORD, Browser, api, login, token  # noqa: F401
+from tests.admin_helpers import PASSWORD, Browser, api, login
 from tests.helpers import api_gateway_event
 
 

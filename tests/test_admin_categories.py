@@ -1,5 +1,5 @@
 """Categories and the broken-links report, through the admin API and screens."""
-from tests.admin_helpers import Browser, api, login, token  # noqa: F401
+from tests.admin_helpers import Browser, api, login
 
 
 def test_category_lifecycle_through_the_api(client, token, repo):

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from tests.admin_helpers import api, token  # noqa: F401
+from tests.admin_helpers import api
 
 XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
        'javascript:alert(1)', '<svg/onload=alert(1)>', "'-alert(1)-'",

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.admin_helpers import Browser, login, token  # noqa: F401
+from tests.admin_helpers import Browser, login
 
 
 @pytest.fixture

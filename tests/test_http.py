@@ -5,7 +5,7 @@ import re
 import pytest
 
 from chalicelib import render, storage
-from tests.admin_helpers import PASSWORD, Browser, api, login, token  # noqa: F401
+from tests.admin_helpers import PASSWORD, Browser, login
 from tests.faults import Fault
 from tests.helpers import api_gateway_event, import_seed
 
