@@ -55,7 +55,6 @@ def robots():
     return public.robots(app.current_request)
 
 
-
 # --- HTML admin (chalicelib/admin_pages.py); guard.admin_guard checks session and CSRF ---
 
 FORM = ['application/x-www-form-urlencoded', 'multipart/form-data']

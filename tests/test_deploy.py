@@ -489,3 +489,18 @@ def test_protect_table_waits_for_backups_of_a_new_table_on_aws():
         stub.assert_no_pending_responses()
     assert states == {'point-in-time recovery': 'on', 'deletion protection': 'on',
                       'expiry of login-throttle records (TTL on expires_at)': 'on'}
+
+
+def test_unknown_paths_answer_404_not_apigateways_403(packaged_prod):
+    """API Gateway answers a path no route matches with 403 "Missing
+    Authentication Token"; the merged template turns that into a 404, an
+    HTML page for browsers and WordPress's rest_no_route for API clients."""
+    resources = json.loads((packaged_prod / 'sam.json').read_text())['Resources']
+    response, = [r for r in resources.values()
+                 if r['Type'] == 'AWS::ApiGateway::GatewayResponse']
+    props = response['Properties']
+    assert props['RestApiId'] == {'Ref': 'RestAPI'} and 'RestAPI' in resources
+    assert props['ResponseType'] == 'MISSING_AUTHENTICATION_TOKEN'
+    assert props['StatusCode'] == '404'
+    assert json.loads(props['ResponseTemplates']['application/json'])['code'] == 'rest_no_route'
+    assert '<h1>Page not found</h1>' in props['ResponseTemplates']['text/html']
