@@ -82,7 +82,7 @@ class Catalog:
         known = self._related.get(entry.id)
         if known is not None and known[0] == (entry.version, limit):
             return known[1]
-        from .search import STOPWORDS, terms
+        from .text import STOPWORDS, terms
         if self._terms is None:
             self._terms = {e.id: self._words(e, terms, STOPWORDS) for e in self.entries}
         mine = self._terms.get(entry.id) or self._words(entry, terms, STOPWORDS)

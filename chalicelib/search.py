@@ -84,7 +84,6 @@ import html
 import math
 import re
 import sys
-import unicodedata
 import zlib
 from array import array
 from collections import Counter, deque
@@ -97,10 +96,12 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from . import content as html_content
+# Text to terms lives in its own small module, which related questions use
+# without loading the index code.
+from .text import MAX_TERM_CHARS, STOPWORDS, _WORD, _nfc, fold, stem, term  # noqa: F401
 
 MAX_QUERY_CHARS = 512
 MAX_TERMS = 16
-MAX_TERM_CHARS = 64
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 SNIPPET_CHARS = 180       # of text, not counting the ellipses
@@ -114,76 +115,7 @@ _IN_TITLE = 1 << 24       # one per query part found in the title
 _MATCHED = 1 << 30        # one per query part matched (OR fallback only)
 _SHIFT = (32).__rlshift__  # packed -> packed << 32, in C: sort key above entry number
 
-_WORD = re.compile(r'[^\W_]+')
 _QUOTES = str.maketrans(dict.fromkeys('\u201c\u201d\u201e\u201f\u00ab\u00bb\uff02', '"'))
-
-STOPWORDS = frozenset('''
-a about after all also am an and any are as at be been before being but by
-can could did do does doing for from had has have having he her here hers
-him his how i if in into is it its itself just me more most my myself of on
-once only or other our ours out over own same she should so some such than
-that the their theirs them then there these they this those through to too
-under until up very was we were what when where which while who whom why
-will with would you your yours yourself
-'''.split())
-
-
-# --- text to terms -----------------------------------------------------------
-
-def _drop_marks(text):
-    decomposed = unicodedata.normalize('NFKD', text)
-    return ''.join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold(word):
-    """``word`` without case or accents, at most 64 characters.
-
-    ASCII, nearly every word, takes the fast path; NFKD runs again after
-    casefolding because casefolding can produce decomposable letters.
-    """
-    if word.isascii():
-        folded = word.lower()
-    else:
-        folded = _drop_marks(_drop_marks(word).casefold())
-    return folded[:MAX_TERM_CHARS] or word[:MAX_TERM_CHARS]
-
-
-def stem(word):
-    """A folded word without its English plural ending, when that is safe.
-
-    Deliberately light: it only has to make a singular and its plural meet.
-    Words of three letters or fewer (``is``, ``was``, ``bus``), words not
-    purely alphabetic (``1990s``), and ``-ss``/``-us``/``-is`` words
-    (``pass``, ``status``, ``basis``) are kept whole.
-    """
-    if len(word) <= 3 or word[-1] != 's' or not word.isalpha():
-        return word
-    if word.endswith('sses'):                       # classes -> class
-        return word[:-2]
-    if word.endswith(('ss', 'us', 'is')):
-        return word
-    if word.endswith('ies') and len(word) > 4:      # categories -> category
-        return word[:-3] + 'y'
-    if word.endswith('izzes'):                      # quizzes -> quiz
-        return word[:-3]
-    if word.endswith(('xes', 'ches', 'shes', 'zzes')):   # boxes, matches, buzzes
-        return word[:-2]
-    return word[:-1]                                # exams -> exam, fees -> fee
-
-
-def term(word):
-    """The index term for one word of text or query."""
-    return stem(fold(word))
-
-
-def _nfc(text):
-    return unicodedata.normalize('NFC', text)
-
-
-def terms(text):
-    """The index terms of ``text``, in order: what search sees of it."""
-    return [term(w) for w in _WORD.findall(_nfc(text or ''))]
-
 
 # --- query parsing -------------------------------------------------------------
 
