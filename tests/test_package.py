@@ -59,6 +59,8 @@ def test_packaged_app_answers_api_gateway_events_in_a_bare_interpreter(
                           path_params={'slug': slug}),
         api_gateway_event('/faq', '/faq', mount='/api'),
         api_gateway_event('/faq/{slug}', '/faq/nope/', path_params={'slug': 'nope'}),
+        api_gateway_event('/admin/login', '/admin/login', mount='/api'),
+        api_gateway_event('/admin', '/admin', mount='/api'),
     ]
     env = {'PATH': os.environ['PATH'], 'TABLE_NAME': repo.table_name,
            'SITE_URL': 'https://certilyst.com/resources',
@@ -70,7 +72,7 @@ def test_packaged_app_answers_api_gateway_events_in_a_bare_interpreter(
         [sys.executable, '-I', '-S', probe, str(unpacked), str(runtime)],
         input=json.dumps(events), env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    page, index, missing = json.loads(result.stdout.splitlines()[-1])
+    page, index, missing, login, admin = json.loads(result.stdout.splitlines()[-1])
     assert '"route":"/faq/{slug}"' in result.stdout      # JSON log lines
     assert page['statusCode'] == 200
     assert '<title>What Happens If You Fail the CMA Exam?</title>' in page['body']
@@ -79,6 +81,11 @@ def test_packaged_app_answers_api_gateway_events_in_a_bare_interpreter(
     assert 'href="/api/faq/which-countries-accept-cma-certilyst/"' in page['body']
     assert index['statusCode'] == 200 and slug in index['body']
     assert missing['statusCode'] == 404 and 'Page not found' in missing['body']
+    assert login['statusCode'] == 200 and 'name="password"' in login['body']
+    assert 'action="/api/admin/login"' in login['body']
+    assert login['headers']['Cache-Control'] == 'no-store'
+    assert admin['statusCode'] == 302
+    assert admin['headers']['Location'].startswith('/api/admin/login?next=')
 
 
 def test_bare_interpreter_really_lacks_the_dev_environment(package):
