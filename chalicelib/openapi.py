@@ -194,19 +194,7 @@ def parameter_schema(param):
             {'type': 'object', 'properties': {
                 'terms': {'type': 'array', 'items': {'type': 'integer'}},
                 'operator': {'type': 'string', 'enum': ['AND', 'OR']}}}]}
-    schema = {'type': param.type}
-    if param.format:
-        schema['format'] = param.format
-    if param.enum:
-        schema['enum'] = list(param.enum)
-    if param.minimum is not None:
-        schema['minimum'] = param.minimum
-    if param.maximum is not None:
-        schema['maximum'] = param.maximum
-    if param.items:
-        schema['items'] = {'type': param.items}
-        if param.item_enum:
-            schema['items']['enum'] = list(param.item_enum)
+    schema = param.constraints()
     if param.default is not None:
         default = param.default
         schema['default'] = list(default) if isinstance(default, tuple) else (

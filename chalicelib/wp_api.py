@@ -138,24 +138,30 @@ class Param:
                                   'enum': ['AND', 'OR'], 'default': 'OR'}},
                  'additionalProperties': False}])
         else:
-            arg['type'] = self.type
-        if self.format:
-            arg['format'] = self.format
+            arg.update(self.constraints())
         if self.default is not None:
             arg['default'] = list(self.default) if isinstance(self.default, tuple) \
                 else self.default
-        if self.enum:
-            arg['enum'] = list(self.enum)
-        if self.minimum is not None:
-            arg['minimum'] = self.minimum
-        if self.maximum is not None:
-            arg['maximum'] = self.maximum
-        if self.items:
-            arg['items'] = {'type': self.items}
-            if self.item_enum:
-                arg['items']['enum'] = list(self.item_enum)
         arg['required'] = False
         return arg
+
+    def constraints(self):
+        """Type, format, enum, bounds and items, as JSON Schema: what the
+        ``/wp-json/`` index and the OpenAPI document both say of it."""
+        schema = {'type': self.type}
+        if self.format:
+            schema['format'] = self.format
+        if self.enum:
+            schema['enum'] = list(self.enum)
+        if self.minimum is not None:
+            schema['minimum'] = self.minimum
+        if self.maximum is not None:
+            schema['maximum'] = self.maximum
+        if self.items:
+            schema['items'] = {'type': self.items}
+            if self.item_enum:
+                schema['items']['enum'] = list(self.item_enum)
+        return schema
 
 
 def _context(default='view'):
