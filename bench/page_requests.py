@@ -114,6 +114,14 @@ def main():
         index_own = measure('FAQ index /faq/', lambda: request(index), meter, args.requests)
         print('app-own median: FAQ page %s ms, index %s ms (target: at most 1 ms)'
               % (ms(page_own), ms(index_own)))
+        real_stdout, sys.stdout = sys.stdout, open(os.devnull, 'w')
+        try:
+            body = app(page, None)['body']
+        finally:
+            sys.stdout.close()
+            sys.stdout = real_stdout
+        print('FAQ page HTML, CSS included: %d bytes (limit 20 KB); gzip: %d bytes'
+              % (len(body.encode()), len(__import__('gzip').compress(body.encode()))))
 
 
 if __name__ == '__main__':
