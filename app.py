@@ -57,7 +57,7 @@ def robots():
 
 # --- HTML admin (chalicelib/admin_pages.py); guard.admin_guard checks session and CSRF ---
 
-FORM = ['application/x-www-form-urlencoded', 'multipart/form-data']
+FORM = ['application/x-www-form-urlencoded']   # what the admin's forms send
 
 
 @app.route('/admin/login', methods=['GET'])
