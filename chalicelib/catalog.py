@@ -116,21 +116,28 @@ class Catalog:
 
 _catalog = None
 _lock = threading.Lock()
+def _trusted(now):
+    """The cached catalog if it may be used without asking DynamoDB, else None."""
+    cached = _catalog
+    if cached is None or cached.local_writes != storage.local_writes:
+        return None                     # none yet, or this instance changed content
+    return cached if now - cached.checked < MAX_AGE else None
+
+
 def get_catalog(now=None):
     """The current catalog, reloaded if the content marker moved."""
     global _catalog
     now = time.monotonic() if now is None else now
     with _lock:
-        cached = _catalog
-        if cached is not None and cached.local_writes != storage.local_writes:
-            cached = None               # this instance changed content itself
-        if cached is not None and now - cached.checked < MAX_AGE:
-            return cached
+        trusted = _trusted(now)
+        if trusted is not None:
+            return trusted
         repository = get_repository()
-        if cached is not None:
-            if cached.marker == repository.content_marker():
-                cached.checked = now
-                return cached
+        cached = _catalog
+        if cached is not None and cached.local_writes == storage.local_writes \
+                and cached.marker == repository.content_marker():
+            cached.checked = now        # old enough to ask, and still current
+            return cached
         writes = storage.local_writes
         # the marker first: a change between the two reads then only causes
         # a needless reload, never a stale catalog taken for current
@@ -148,12 +155,8 @@ def prefetch(now=None):
     A catalog that is current needs no thread: the usual, warm case.
     """
     from . import overlap
-    now = time.monotonic() if now is None else now
-    cached = _catalog
-    if cached is not None and cached.local_writes == storage.local_writes \
-            and now - cached.checked < MAX_AGE:
-        return overlap.Done(cached)
-    return overlap.start(get_catalog)
+    trusted = _trusted(time.monotonic() if now is None else now)
+    return overlap.Done(trusted) if trusted is not None else overlap.start(get_catalog)
 
 
 def forget():
