@@ -23,17 +23,6 @@ def _load_json(path):
         raise SystemExit('%s: cannot read WordPress JSON: %s' % (path, error))
 
 
-def category_map(paths):
-    """WordPress ``faq-categories`` term id -> slug, from terms exports."""
-    mapping = {}
-    for path in paths or ():
-        for term in wordpress.records_from_json(_load_json(path)):
-            if isinstance(term, dict) and isinstance(term.get('id'), int) \
-                    and isinstance(term.get('slug'), str):
-                mapping[term['id']] = term['slug']
-    return mapping
-
-
 def _print_import_report(report, out, dry_run):
     if dry_run:
         for label, outcome, slug, changed in report.changes:
