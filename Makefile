@@ -5,7 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench templates check-python clean
+STAGE ?= dev
+
+.PHONY: run test bench templates bytecode deploy check-python clean
 
 run: $(STAMP) node_modules/.installed
 	$(PY) -m devtools.run
@@ -18,6 +20,14 @@ bench: $(STAMP) node_modules/.installed
 
 templates: $(STAMP)
 	$(PY) -m devtools.compile_templates
+
+# bytecode for the Lambda package (see devtools/bytecode.py); run before chalice package
+bytecode: $(STAMP)
+	$(PY) -m devtools.bytecode
+
+# make deploy STAGE=prod: needs AWS credentials (docs/deploy.md)
+deploy: bytecode
+	$(VENV)/bin/chalice deploy --stage $(STAGE)
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
@@ -36,4 +46,4 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache build
+	rm -rf $(VENV) node_modules .pytest_cache build vendor

@@ -1,27 +1,34 @@
-"""Cold start: a fresh interpreter serving its first FAQ page vs boto3 alone.
+"""Cold start: the deployment package serving its first FAQ page vs boto3 alone.
 
 Each run starts a new interpreter (a subprocess) and measures the wall time
-from the moment it is spawned until it has its answer:
+from the moment it is spawned until it has its answer.  Every interpreter
+runs as Lambda's does: ``python -I -S -B`` (no site-packages, no bytecode
+written: ``/var/task`` is read-only), with only the standard library and a
+folder holding boto3 and its dependencies on its path.
 
 * baseline: ``import boto3`` and ``boto3.client('dynamodb')``, the least any
   Python Lambda that talks to DynamoDB pays;
-* app: ``import app`` from the project root, then the handler answers an API
-  Gateway event for one FAQ page, reading it from DynamoDB Local (started
-  once, table created and seed data imported before the runs).
+* package: the deployment package that ``devtools.lambda_package`` builds
+  (``make bytecode`` then ``chalice package``), unzipped: ``import app``,
+  then the handler answers an API Gateway event for one FAQ page, reading
+  it from DynamoDB Local (started once, table created and seed data
+  imported before the runs);
+* no bytecode: the same package without its ``__pycache__`` folders, which
+  is what plain ``chalice package`` ships.
 
-Both kinds alternate, after one discarded warm-up each (``.pyc`` files, disk
-cache).  The clock is CLOCK_MONOTONIC, shared by parent and child on Linux,
-so "spawn to answer" includes the interpreter's own start-up but not its
-shutdown.  Then one more run of each under ``python -X importtime`` shows
-which imports dominate and which the app adds to the baseline's, and
-``chalice package`` gives the deployment package size.
+The kinds alternate, after one discarded warm-up each (disk cache).  The
+clock is CLOCK_MONOTONIC, shared by parent and child on Linux, so "spawn
+to answer" includes the interpreter's own start-up but not its shutdown.
+Then one more run of the package and of the baseline under ``python -X
+importtime`` shows which imports dominate and which the app adds.
 
-    .venv/bin/python -m bench.cold_start [--runs 15] [--no-package]
+    .venv/bin/python -m bench.cold_start [--runs 15]
 """
 import argparse
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,17 +39,21 @@ import zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
+from devtools import lambda_package  # noqa: E402
 from devtools.dynamodb_local import DynamoDBLocal, local_aws_environment  # noqa: E402
 
 TABLE = 'faq-cold-start'
 SLUG = 'what-happens-if-you-fail-the-cma-exam-2'
 TARGET_RATIO = 1.3
 
-# Child programs.  BENCH_SPAWNED is the parent's CLOCK_MONOTONIC reading
-# taken just before the spawn; each prints its phases as JSON.
+# Child programs, run as ``python -I -S -B -c CODE RUNTIME [PACKAGE]``.
+# BENCH_SPAWNED is the parent's CLOCK_MONOTONIC reading taken just before
+# the spawn; each prints its phases as JSON.
 BASELINE = '''
 import time
 t0 = time.monotonic()
+import sys
+sys.path[:0] = sys.argv[1:]
 import boto3
 t1 = time.monotonic()
 client = boto3.client('dynamodb', region_name='us-east-1')
@@ -56,6 +67,8 @@ print(json.dumps({'total': t2 - spawned, 'startup': t0 - spawned,
 APP = '''
 import time
 t0 = time.monotonic()
+import sys
+sys.path[:0] = sys.argv[2:0:-1]     # the package, then the runtime's boto3
 import app
 t1 = time.monotonic()
 import json, os
@@ -68,9 +81,10 @@ print(json.dumps({'total': t2 - spawned, 'startup': t0 - spawned,
 '''
 
 
-def run_child(code, env, extra_args=()):
+def run_child(code, env, paths, extra_args=()):
     env = dict(env, BENCH_SPAWNED=repr(time.monotonic()))
-    result = subprocess.run([sys.executable, *extra_args, '-c', code], cwd=ROOT, env=env,
+    result = subprocess.run([sys.executable, *lambda_package.BARE, *extra_args, '-c', code,
+                             *paths], cwd=tempfile.gettempdir(), env=env,
                             capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
         raise SystemExit('child failed:\n' + result.stderr[-3000:])
@@ -88,7 +102,7 @@ def ms(seconds):
 
 def summary(label, runs):
     totals = [r['total'] for r in runs]
-    print('%-9s spawn->answer median %6s ms  p90 %6s ms  min %6s ms | median phases: '
+    print('%-11s spawn->answer median %6s ms  p90 %6s ms  min %6s ms | median phases: '
           'interpreter %5s ms, import %6s ms, %s %6s ms' % (
               label, ms(statistics.median(totals)), ms(percentile(totals, .9)),
               ms(min(totals)),
@@ -154,27 +168,35 @@ def import_report(stderr, baseline_stderr, floor_ms=3.0, depth=3, count=15):
     return lines
 
 
-def package_size():
-    env = dict(os.environ, AWS_DEFAULT_REGION='us-east-1')
-    chalice = os.path.join(os.path.dirname(sys.executable), 'chalice')
-    with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, 'out')
-        subprocess.run([chalice, 'package', '--stage', 'prod', out], cwd=ROOT, env=env,
-                       check=True, capture_output=True)
-        zip_path = os.path.join(out, 'deployment.zip')
-        with zipfile.ZipFile(zip_path) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-            files = len(archive.infolist())
-        return os.path.getsize(zip_path), unzipped, files
+def describe_package(zip_path):
+    with zipfile.ZipFile(zip_path) as archive:
+        infos = archive.infolist()
+    return ('Deployment package (chalice package --stage prod, with bytecode): deployment.zip '
+            '%.2f MiB (%d bytes), %.2f MiB unzipped, %d files, %d of them bytecode'
+            % (os.path.getsize(zip_path) / 2**20, os.path.getsize(zip_path),
+               sum(i.file_size for i in infos) / 2**20, len(infos),
+               sum(i.filename.endswith('.pyc') for i in infos)))
+
+
+def ratio_line(label, median, minimum, base_median, base_min, target=None):
+    ratio = median / base_median
+    verdict = '' if target is None else ' (target: at most %.1fx, %s)' % (
+        target, 'met' if ratio <= target else 'NOT met')
+    return ('ratio %s/baseline: medians %.2fx%s; minimums %.2fx'
+            % (label, ratio, verdict, minimum / base_min))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--runs', type=int, default=15)
-    parser.add_argument('--no-package', action='store_true',
-                        help='skip measuring the chalice package size')
     args = parser.parse_args()
-    with DynamoDBLocal() as ddb:
+    with tempfile.TemporaryDirectory() as tmp, DynamoDBLocal() as ddb:
+        zip_path = lambda_package.build(os.path.join(tmp, 'out'), 'prod')
+        package = lambda_package.unpack(zip_path, os.path.join(tmp, 'package'))
+        no_bytecode = os.path.join(tmp, 'no-bytecode')
+        shutil.copytree(package, no_bytecode, ignore=shutil.ignore_patterns('__pycache__'))
+        runtime = lambda_package.runtime(os.path.join(tmp, 'runtime'))
+
         aws = local_aws_environment(ddb.endpoint)
         os.environ.update(aws)
         from chalicelib import storage
@@ -184,36 +206,32 @@ def main():
         import_seed(storage.FaqRepository(client, TABLE))
         event = api_gateway_event('/faq/{slug}', '/faq/%s/' % SLUG, mount='/api',
                                   path_params={'slug': SLUG})
-        env = {key: value for key, value in os.environ.items()
-               if not key.startswith(('PYTHON', 'AWS_'))}
+        env = {'PATH': os.environ['PATH'], 'LANG': os.environ.get('LANG', 'C.UTF-8')}
         env.update(aws, TABLE_NAME=TABLE, SITE_URL='https://certilyst.com/resources',
                    BENCH_EVENT=json.dumps(event))
+        kinds = {'baseline': (BASELINE, [runtime]), 'package': (APP, [runtime, package]),
+                 'no bytecode': (APP, [runtime, no_bytecode])}
 
-        print('Cold start, %d runs each, fresh interpreter per run; Python %s; '
-              'DynamoDB Local %s' % (args.runs, sys.version.split()[0], ddb.endpoint))
-        run_child(BASELINE, env)          # warm-up, discarded
-        run_child(APP, env)
-        baseline, app = [], []
-        for _ in range(args.runs):
-            baseline.append(run_child(BASELINE, env)[0])
-            app.append(run_child(APP, env)[0])
-        base_median, base_min = summary('baseline', baseline)
-        app_median, app_min = summary('app', app)
-        ratio = app_median / base_median
-        print('ratio app/baseline: medians %.2fx (target: at most %.1fx, %s); minimums %.2fx'
-              % (ratio, TARGET_RATIO, 'met' if ratio <= TARGET_RATIO else 'NOT met',
-                 app_min / base_min))
+        print('Cold start, %d runs each, fresh interpreter per run (python -I -S -B); '
+              'Python %s; DynamoDB Local %s' % (args.runs, sys.version.split()[0], ddb.endpoint))
+        runs = {kind: [] for kind in kinds}
+        for warm_up in [True] + [False] * args.runs:
+            for kind, (code, paths) in kinds.items():
+                result = run_child(code, env, paths)[0]
+                if not warm_up:
+                    runs[kind].append(result)
+        base_median, base_min = summary('baseline', runs['baseline'])
+        figures = {kind: summary(kind, runs[kind]) for kind in kinds if kind != 'baseline'}
+        for kind, (median, minimum) in figures.items():
+            print(ratio_line(kind, median, minimum, base_median, base_min,
+                             TARGET_RATIO if kind == 'package' else None))
 
-        _, stderr = run_child(APP, env, ('-X', 'importtime'))
-        _, baseline_stderr = run_child(BASELINE, env, ('-X', 'importtime'))
+        _, stderr = run_child(APP, env, [runtime, package], ('-X', 'importtime'))
+        _, baseline_stderr = run_child(BASELINE, env, [runtime], ('-X', 'importtime'))
         print()
         print('\n'.join(import_report(stderr, baseline_stderr)))
-
-    if not args.no_package:
-        size, unzipped, files = package_size()
-        print('\nDeployment package (chalice package --stage prod): deployment.zip '
-              '%.2f MiB (%d bytes), %.2f MiB unzipped, %d files'
-              % (size / 2**20, size, unzipped / 2**20, files))
+        print()
+        print(describe_package(zip_path))
 
 
 if __name__ == '__main__':

@@ -23,6 +23,7 @@ import pytest
 from botocore import xform_name
 
 from chalicelib import cli, storage
+from devtools import lambda_package
 from tests.conftest import ROOT
 
 CONFIG_DIR = os.path.join(ROOT, '.chalice')
@@ -427,12 +428,7 @@ def test_cloudformation_table_matches_table_definition():
 @pytest.fixture(scope='module')
 def packaged_prod(tmp_path_factory):
     out = tmp_path_factory.mktemp('chalice-package-prod') / 'out'
-    env = dict(os.environ, AWS_DEFAULT_REGION='us-east-1')
-    chalice = os.path.join(os.path.dirname(sys.executable), 'chalice')
-    result = subprocess.run(
-        [chalice, 'package', '--stage', 'prod', '--merge-template', RESOURCES, str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
+    lambda_package.build(out, 'prod', merge_template=RESOURCES)
     return out
 
 

@@ -1,0 +1,131 @@
+"""``make bytecode``: ship compiled bytecode in the Lambda package.
+
+Lambda runs the package from a read-only ``/var/task``, so Python can
+neither use bytecode that does not match nor write any: without it, every
+cold start compiles Jinja, Chalice and this app from source again (about
+250 ms, ``bench.cold_start``).  ``chalice package`` and ``chalice deploy``
+ship no bytecode for the dependencies they install, and the
+``chalicelib/__pycache__`` they copy holds timestamp-checked files that
+no longer match once the zip resets every file's time to 1980.
+
+So this writes *hash-checked* bytecode (PEP 552), valid wherever the source
+is byte-for-byte the same, whatever its timestamp:
+
+* ``chalicelib/``: compiled in place.  Python keeps such files hash-checked
+  when it recompiles an edited module, so local runs stay correct.
+* the requirements the public site imports (``PUBLIC_REQUIREMENTS``), the
+  modules that importing them loads, and Chalice's own runtime files:
+  compiled from this virtualenv's copies, which must be the versions
+  ``requirements.txt`` pins, into ``vendor/`` as ``__pycache__`` folders
+  only.  Chalice copies
+  ``vendor/`` into the package root, where they land beside the sources it
+  installs from the same wheels.  Were a source ever different, Python
+  would see the hash differ and compile it as it does today.
+
+The admin's own requirements (Markdown, itsdangerous, python-slugify) and
+the parts of Jinja the site never imports (its sandbox, extensions, ...)
+get none: their bytecode would take the package past 2 MB, and an instance
+compiles them once, on the first admin request that needs them.  A test
+proves that a public page's cold start in the package compiles nothing.
+
+``vendor/`` is generated: it is rebuilt from scratch on every run.
+
+    python -m devtools.bytecode [PROJECT_DIR]
+"""
+import compileall
+import importlib.metadata
+import importlib.util
+import json
+import os
+import py_compile
+import re
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CHECKED = py_compile.PycInvalidationMode.CHECKED_HASH
+PIN = re.compile(r'^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)')
+# Distribution name -> the module the site imports.
+PUBLIC_REQUIREMENTS = {'Jinja2': 'jinja2', 'MarkupSafe': 'markupsafe', 'nh3': 'nh3'}
+# What `chalice package` copies from Chalice itself (its packager's list).
+CHALICE_RUNTIME = ('chalice/__init__.py', 'chalice/app.py')
+
+
+def pinned_requirements(path):
+    """``{name: version}`` from ``name==version`` lines."""
+    pins = {}
+    with open(path) as lines:
+        for line in lines:
+            match = PIN.match(line.strip())
+            if match:
+                pins[match.group(1)] = match.group(2)
+    return pins
+
+
+def imported_files(modules):
+    """Source files a fresh interpreter loads to import ``modules``."""
+    code = ('import importlib, json, sys\n'
+            'for name in sys.argv[1:]: importlib.import_module(name)\n'
+            'print(json.dumps([getattr(m, "__file__", None) for m in list(sys.modules.values())]))')
+    out = subprocess.run([sys.executable, '-c', code, *modules], check=True,
+                         capture_output=True, text=True).stdout
+    return {os.path.realpath(path) for path in json.loads(out) if path}
+
+
+def sources_of(name, version=None):
+    """``(site_dir, relative_path)`` of each module a distribution installs."""
+    dist = importlib.metadata.distribution(name)
+    if version is not None and dist.version != version:
+        raise SystemExit('bytecode: this virtualenv has %s %s but requirements.txt pins %s; '
+                         'run make to bring it in line' % (name, dist.version, version))
+    site = str(dist.locate_file(''))
+    return [(site, str(file)) for file in dist.files or ()
+            if str(file).endswith('.py') and not str(file).startswith('..')]
+
+
+def compile_to(source, target):
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    py_compile.compile(source, cfile=target, invalidation_mode=CHECKED, doraise=True)
+
+
+def compile_app(project_dir):
+    """Hash-checked bytecode for ``chalicelib/``, replacing what local runs left."""
+    lib = os.path.join(project_dir, 'chalicelib')
+    for folder, dirs, _ in os.walk(lib):
+        if '__pycache__' in dirs:
+            shutil.rmtree(os.path.join(folder, '__pycache__'))
+            dirs.remove('__pycache__')
+    if not compileall.compile_dir(lib, quiet=1, invalidation_mode=CHECKED):
+        raise SystemExit('bytecode: chalicelib/ does not compile')
+
+
+def build_vendor(project_dir):
+    """``vendor/``: bytecode of the dependencies, to sit beside their sources."""
+    vendor = os.path.join(project_dir, 'vendor')
+    shutil.rmtree(vendor, ignore_errors=True)
+    pins = pinned_requirements(os.path.join(project_dir, 'requirements.txt'))
+    missing = [name for name in PUBLIC_REQUIREMENTS if name not in pins]
+    if missing:
+        raise SystemExit('bytecode: requirements.txt does not pin %s' % ', '.join(missing))
+    loaded = imported_files(PUBLIC_REQUIREMENTS.values())
+    modules = [(site, relative) for name in PUBLIC_REQUIREMENTS
+               for site, relative in sources_of(name, pins[name])
+               if os.path.realpath(os.path.join(site, relative)) in loaded]
+    modules += [module for module in sources_of('chalice') if module[1] in CHALICE_RUNTIME]
+    for site, relative in modules:
+        compile_to(os.path.join(site, relative),
+                   os.path.join(vendor, importlib.util.cache_from_source(relative)))
+    return len(modules)
+
+
+def build(project_dir=ROOT):
+    compile_app(project_dir)
+    return build_vendor(project_dir)
+
+
+if __name__ == '__main__':
+    project = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ROOT)
+    count = build(project)
+    print('bytecode: chalicelib/ compiled in place; %d dependency modules into %s'
+          % (count, os.path.join(project, 'vendor')))
