@@ -68,38 +68,55 @@ def _safe_next(request, wanted):
 
 # -- login --------------------------------------------------------------------------
 
+def _secure(request):
+    return get_settings().site_url.startswith('https://')
+
+
+def login_page(request, code=200, headers=None, **context):
+    """The login form, with its token in the form and in a cookie for the
+    login path alone (see ``auth.login_token_ok``)."""
+    token = auth.login_token(auth.cookie_from_headers(request.headers, auth.LOGIN_COOKIE))
+    cookie = auth.cookie_header(token, mount_path(request) + '/admin/login', _secure(request),
+                                auth.LOGIN_FORM_SECONDS, auth.LOGIN_COOKIE)
+    return page(request, 'login.html', code, dict(headers or {}, **{'Set-Cookie': cookie}),
+                login_token=token, **context)
+
+
 def login_form(request):
     params = request.query_params or {}
-    return page(request, 'login.html', next=_safe_next(request, params.get('next')))
+    return login_page(request, next=_safe_next(request, params.get('next')))
 
 
 def login(request):
     try:
         form = form_data(request)
     except ValueError as error:
-        return page(request, 'login.html', 400, error=str(error), next='')
+        return login_page(request, 400, error=str(error), next='')
     user, password = form.get('username', ''), form.get('password', '')
     destination = _safe_next(request, form.get('next'))
+    if not auth.login_token_ok(auth.cookie_from_headers(request.headers, auth.LOGIN_COOKIE),
+                               form.get('csrf')):
+        return login_page(request, 400, username=user[:64], next=destination,
+                          error='This login form has expired or was sent from another site. '
+                                'Please log in again.')
     client_ip = (request.context.get('identity') or {}).get('sourceIp')
     try:
         name = auth.login(user, password, client_ip)
     except auth.LoginThrottled as error:
-        return page(request, 'login.html', 429, {'Retry-After': str(error.retry_after)},
-                    error=str(error), username=user[:64], next=destination)
+        return login_page(request, 429, {'Retry-After': str(error.retry_after)},
+                          error=str(error), username=user[:64], next=destination)
     if name is None:
-        return page(request, 'login.html', 401, error='Wrong user name or password.',
-                    username=user[:64], next=destination)
-    settings = get_settings()
+        return login_page(request, 401, error='Wrong user name or password.',
+                          username=user[:64], next=destination)
     cookie = auth.cookie_header(auth.new_session_cookie(name), mount_path(request) + '/admin',
-                                secure=settings.site_url.startswith('https://'))
+                                secure=_secure(request))
     return Response(body='', status_code=303, headers={
         'Location': destination, 'Set-Cookie': cookie, 'Cache-Control': 'no-store'})
 
 
 def logout(request):
     auth.end_sessions(request.admin_user)
-    cookie = auth.cookie_header('', mount_path(request) + '/admin',
-                                secure=get_settings().site_url.startswith('https://'),
+    cookie = auth.cookie_header('', mount_path(request) + '/admin', secure=_secure(request),
                                 max_age=0)
     return Response(body='', status_code=303, headers={
         'Location': _urls(request).link('/admin/login'), 'Set-Cookie': cookie,

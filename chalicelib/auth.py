@@ -5,11 +5,14 @@ SHA-256 hashes (they are 256 random bits, so a fast hash is enough and a
 lookup by hash reveals nothing).  Sessions are cookies signed with
 itsdangerous, carrying the user, a CSRF token and the user's session epoch,
 so logging out (which bumps the epoch) ends every session of that user.
+The login form carries its own token, paired with a cookie, so that no
+other site can log a visitor into an account of its choosing.
 """
 import base64
 import hashlib
 import hmac
 import os
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -19,6 +22,8 @@ from .storage import get_accounts
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1
 SESSION_SECONDS = 8 * 3600
 SESSION_COOKIE = 'faq_admin'
+LOGIN_COOKIE = 'faq_login'
+LOGIN_FORM_SECONDS = 3600
 TOKEN_PREFIX = 'faqt_'
 THROTTLE_WINDOW = 15 * 60
 MAX_USER_FAILURES = 5
@@ -197,20 +202,46 @@ def csrf_ok(session, submitted):
         session.csrf.encode(), submitted.encode('utf-8', 'replace'))
 
 
-def cookie_header(value, path, secure, max_age=SESSION_SECONDS):
-    attributes = ['%s=%s' % (SESSION_COOKIE, value), 'Path=%s' % path,
+# -- the login form's token -------------------------------------------------------
+
+_LOGIN_TOKEN = re.compile(r'^[A-Za-z0-9_-]{32}$')
+
+
+def login_token(cookie_value):
+    """The token for a login form: the one the visitor's cookie already holds
+    (so two open login tabs both work), or a new one."""
+    if isinstance(cookie_value, str) and _LOGIN_TOKEN.match(cookie_value):
+        return cookie_value
+    return secrets.token_urlsafe(24)
+
+
+def login_token_ok(cookie_value, submitted):
+    """A login post must bring back, in the form, the token its cookie holds.
+
+    Another site can make a browser post the login form, but cannot read
+    the token, and the SameSite=Strict cookie does not travel with its post.
+    """
+    return isinstance(cookie_value, str) and bool(_LOGIN_TOKEN.match(cookie_value)) \
+        and isinstance(submitted, str) and hmac.compare_digest(
+            cookie_value.encode(), submitted.encode('utf-8', 'replace'))
+
+
+# -- cookies -----------------------------------------------------------------------
+
+def cookie_header(value, path, secure, max_age=SESSION_SECONDS, name=SESSION_COOKIE):
+    attributes = ['%s=%s' % (name, value), 'Path=%s' % path,
                   'Max-Age=%d' % max_age, 'HttpOnly', 'SameSite=Strict']
     if secure:
         attributes.append('Secure')
     return '; '.join(attributes)
 
 
-def cookie_from_headers(headers):
+def cookie_from_headers(headers, name=SESSION_COOKIE):
     from http.cookies import CookieError, SimpleCookie
     jar = SimpleCookie()
     try:
         jar.load(headers.get('cookie') or '')
     except CookieError:
         return None
-    morsel = jar.get(SESSION_COOKIE)
+    morsel = jar.get(name)
     return morsel.value if morsel else None

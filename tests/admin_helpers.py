@@ -18,14 +18,27 @@ def api(client, method, path, token=None, body=None, headers=None, raw=None):
     return response.status_code, payload, response.headers
 
 
-def login(client, user='editor', password=PASSWORD, ip=None):
-    """Log in through the form; returns (response, cookie header value)."""
+def login_form(client):
+    """Open the login page as a browser would: (its cookie, its form token)."""
+    response = client.http.get('/admin/login')
+    return response.headers['Set-Cookie'].split(';', 1)[0], csrf_of(response.body.decode())
+
+
+def post_login(client, fields, form=None):
+    """Post the login form, by default with the token and cookie it came with."""
     from urllib.parse import urlencode
-    headers = {'Content-Type': 'application/x-www-form-urlencoded'}
-    response = client.http.post('/admin/login', headers=headers,
-                                body=urlencode({'username': user, 'password': password}))
+    cookie, token = form or login_form(client)
+    return client.http.post('/admin/login', body=urlencode(dict({'csrf': token}, **fields)),
+                            headers={'Content-Type': 'application/x-www-form-urlencoded',
+                                     'Cookie': cookie})
+
+
+def login(client, user='editor', password=PASSWORD):
+    """Log in through the form; returns (response, session cookie header value)."""
+    response = post_login(client, {'username': user, 'password': password})
     set_cookie = response.headers.get('Set-Cookie', '')
-    return response, set_cookie.split(';', 1)[0]
+    session = set_cookie.split(';', 1)[0]
+    return response, session if session.startswith('faq_admin=') else ''
 
 
 def csrf_of(html):

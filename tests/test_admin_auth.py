@@ -4,7 +4,7 @@ import re
 import pytest
 
 from chalicelib import auth
-from tests.admin_helpers import PASSWORD, Browser, api, login
+from tests.admin_helpers import PASSWORD, Browser, api, login, login_form, post_login
 from tests.helpers import api_gateway_event
 
 
@@ -61,15 +61,53 @@ def test_login_sets_a_strict_http_only_expiring_cookie(client, token):
 def test_cookie_is_secure_on_https_sites(repo, token, monkeypatch):
     from app import app
     monkeypatch.setenv('SITE_URL', 'https://certilyst.com/resources')
+    form = app(api_gateway_event('/admin/login', '/admin/login', mount='/resources'), None)
+    login_cookie = form['headers']['Set-Cookie']
+    assert 'Secure' in login_cookie and 'Path=/resources/admin/login' in login_cookie
+    token_field = re.search(r'name="csrf" value="([^"]+)"', form['body']).group(1)
     event = api_gateway_event('/admin/login', '/admin/login', mount='/resources',
-                              method='POST', body='username=editor&password=' +
-                              PASSWORD.replace(' ', '+'),
-                              headers={'Content-Type': 'application/x-www-form-urlencoded'})
+                              method='POST', body='username=editor&password=%s&csrf=%s' % (
+                                  PASSWORD.replace(' ', '+'), token_field),
+                              headers={'Content-Type': 'application/x-www-form-urlencoded',
+                                       'Cookie': login_cookie.split(';')[0]})
     response = app(event, None)
     assert response['statusCode'] == 303
     cookie = response['headers']['Set-Cookie']
     assert 'Secure' in cookie and 'Path=/resources/admin' in cookie
     assert response['headers']['Location'] == '/resources/admin'
+
+
+def test_the_login_form_carries_a_token_paired_with_a_strict_cookie(client):
+    response = client.http.get('/admin/login')
+    header = response.headers['Set-Cookie']
+    cookie, token = login_form(client)
+    assert cookie.startswith('faq_login=') and len(token) == 32
+    for attribute in ('HttpOnly', 'SameSite=Strict', 'Path=/admin/login', 'Max-Age=3600'):
+        assert attribute in header
+    # a second login page (another tab) keeps the visitor's token
+    again = client.http.get('/admin/login', headers={'Cookie': cookie})
+    assert ('name="csrf" value="%s"' % cookie.split('=', 1)[1]).encode() in again.body
+
+
+@pytest.mark.parametrize('forgery', ['no cookie', 'no field', 'other token', 'forged cookie'])
+def test_a_login_post_without_its_forms_token_is_refused(client, token, forgery):
+    """Login CSRF: another site must not log a visitor into its own account."""
+    cookie, field = login_form(client)
+    other_cookie, other_field = login_form(client)
+    form = {'no cookie': ('unrelated=1', field), 'no field': (cookie, ''),
+            'other token': (cookie, other_field),
+            'forged cookie': ('faq_login=' + 'A' * 32, field)}[forgery]
+    response = post_login(client, {'username': 'editor', 'password': PASSWORD}, form)
+    assert response.status_code == 400
+    assert b'This login form has expired or was sent from another site' in response.body
+    assert 'faq_admin=' not in response.headers.get('Set-Cookie', '')
+    assert b'value="editor"' in response.body          # the user name is kept
+    # the page offers a fresh, working form
+    retry = post_login(client, {'username': 'editor', 'password': PASSWORD},
+                       (response.headers['Set-Cookie'].split(';')[0],
+                        re.search(rb'name="csrf" value="([^"]+)"', response.body).group(1)
+                        .decode()))
+    assert retry.status_code == 303
 
 
 def test_wrong_password_and_unknown_user_are_refused_alike(client, token):
@@ -144,11 +182,9 @@ def test_api_tokens_work_until_revoked(client, token):
 
 
 def test_login_redirects_only_inside_the_admin(client, token):
-    from urllib.parse import urlencode
     for wanted, expected in (('/admin/faqs/new', '/admin/faqs/new'),
                              ('https://evil.example/', '/admin'),
                              ('//evil.example/admin', '/admin'), ('/faq/x/', '/admin')):
-        response = client.http.post('/admin/login', headers={
-            'Content-Type': 'application/x-www-form-urlencoded'}, body=urlencode(
-                {'username': 'editor', 'password': PASSWORD, 'next': wanted}))
+        response = post_login(client, {'username': 'editor', 'password': PASSWORD,
+                                       'next': wanted})
         assert response.headers['Location'] == expected, wanted

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from chalicelib import render, storage
-from tests.admin_helpers import PASSWORD, Browser, login
+from tests.admin_helpers import PASSWORD, Browser, login, post_login
 from tests.faults import Fault
 from tests.helpers import api_gateway_event, import_seed
 
@@ -132,10 +132,11 @@ def send(client, path, method, token, cookie, csrf):
             and 'restore' not in path else {}
         return getattr(client.http, method.lower())(url, body=json.dumps(body), headers={
             'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json'})
+    if path == '/admin/login' and method == 'POST':
+        return post_login(client, {'username': 'editor', 'password': PASSWORD})
     if method == 'POST':
         from urllib.parse import urlencode
-        fields = {'csrf': csrf, 'version': '1', 'title': 'T', 'content': '<p>x</p>',
-                  'username': 'editor', 'password': PASSWORD}
+        fields = {'csrf': csrf, 'version': '1', 'title': 'T', 'content': '<p>x</p>'}
         return client.http.post(url, body=urlencode(fields), headers={
             'Cookie': cookie, 'Content-Type': 'application/x-www-form-urlencoded'})
     return client.http.get(url, headers={'Cookie': cookie})

@@ -34,6 +34,7 @@ def block_main(context, missing=missing):
     l_0_error = resolve('error')
     l_0_urls = resolve('urls')
     l_0_next = resolve('next')
+    l_0_login_token = resolve('login_token')
     l_0_username = resolve('username')
     try:
         t_1 = environment.filters['default']
@@ -52,9 +53,11 @@ def block_main(context, missing=missing):
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/admin/login', _block_vars=_block_vars))
     yield '">\n<input type="hidden" name="next" value="'
     yield escape((undefined(name='next') if l_0_next is missing else l_0_next))
+    yield '">\n<input type="hidden" name="csrf" value="'
+    yield escape((undefined(name='login_token') if l_0_login_token is missing else l_0_login_token))
     yield '">\n<label for="username">User name</label>\n<input type="text" id="username" name="username" value="'
     yield escape(t_1((undefined(name='username') if l_0_username is missing else l_0_username), ''))
     yield '" autocomplete="username" required maxlength="64">\n<label for="password">Password</label>\n<input type="password" id="password" name="password" autocomplete="current-password" required>\n<p><button type="submit">Log in</button></p>\n</form>\n'
 
 blocks = {'title': block_title, 'main': block_main}
-debug_info = '1=12&2=17&3=27&5=46&6=52&7=54&9=56'
+debug_info = '1=12&2=17&3=27&5=47&6=53&7=55&8=57&10=59'
