@@ -141,6 +141,11 @@ def admin_broken_links():
     return admin_pages.broken_links(app.current_request)
 
 
+@app.route('/admin/audit', methods=['GET'])
+def admin_audit():
+    return admin_pages.audit(app.current_request)
+
+
 # --- admin JSON API (chalicelib/admin_api.py); guard.admin_guard checks the token ---
 
 @app.route('/admin/api/faqs', methods=['GET'])

@@ -240,12 +240,11 @@ def restore_revision(request, entry_id, version):
 @api_errors
 def audit_log(request):
     params = request.query_params or {}
-    month = params.get('month')
-    if month is not None and not (len(month) == 7 and month[4] == '-'
-                                  and (month[:4] + month[5:]).isdigit()):
-        raise BadRequest('month must look like 2026-01.')
-    records = get_repository().audit_log(month)
-    return json_response({'items': [r._asdict() for r in records]})
+    month, records, after = editing.audit_page(get_repository(), params.get('month'),
+                                               params.get('before'))
+    return json_response({'month': month, 'items': [
+        {name: value for name, value in r._asdict().items() if name != 'key'}
+        for r in records], 'next_before': after})
 
 
 # -- categories and reports ---------------------------------------------------------

@@ -365,3 +365,17 @@ def save_category(request, slug):
 
 def broken_links(request):
     return page(request, 'broken_links.html', report=editing.broken_links(get_repository()))
+
+
+def audit(request):
+    params = request.query_params or {}
+    try:
+        month, records, after = editing.audit_page(get_repository(), params.get('month'),
+                                                   params.get('before'))
+    except ValidationError as error:
+        return page(request, 'audit.html', 400, month=str(params.get('month', ''))[:20],
+                    records=(), after=None, month_links=None, page_size=editing.AUDIT_PAGE,
+                    error=' '.join(error.errors.values()))
+    return page(request, 'audit.html', month=month, records=records, after=after,
+                page_size=editing.AUDIT_PAGE,
+                month_links=(editing.previous_month(month), editing.next_month(month)))

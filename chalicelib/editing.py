@@ -10,7 +10,7 @@ import unicodedata
 from . import content as html_content
 from .models import (CONTENT_MAX_BYTES, GIVEN_DESCRIPTION_MAX, SLUG_RULE, STATUSES,
                      TITLE_MAX, TRASH, ValidationError, build_entry, is_valid_slug,
-                     suggest_slug, utcnow)
+                     format_time, suggest_slug, utcnow)
 from .storage import NotFound, SlugTaken, VersionConflict
 
 EDITABLE = ('title', 'slug', 'content', 'content_format', 'description', 'status',
@@ -347,3 +347,42 @@ def broken_links(repository):
                            'entry_status': entry.status, 'link': '/faq/%s/' % slug,
                            'problem': problem, 'current_slug': hint})
     return report
+
+
+# -- the audit log ------------------------------------------------------------------
+
+AUDIT_PAGE = 100
+_MONTH = re.compile(r'^[0-9]{4}-(0[1-9]|1[0-2])$')
+_AUDIT_KEY = re.compile(r'^([0-9]{4}-[0-9]{2})-[0-9]{2}T[0-9:]{8}Z#[0-9]{19}#[0-9a-f]{8}$')
+
+
+def audit_page(repository, month=None, before=None):
+    """One page of a month's audit log, newest first.
+
+    Returns ``(month, records, after)``: ``after`` is the key to pass as
+    ``before`` for the next (older) page, or None on the last one.
+    """
+    month = month or format_time(utcnow())[:7]
+    errors = {}
+    if not isinstance(month, str) or not _MONTH.match(month):
+        errors['month'] = 'Give the month as YYYY-MM, e.g. 2026-01.'
+    elif before is not None:
+        key = _AUDIT_KEY.match(before) if isinstance(before, str) else None
+        if key is None or key.group(1) != month:
+            errors['before'] = 'Not a position in the audit log of %s.' % month
+    if errors:
+        raise ValidationError(errors)
+    records = repository.audit_log(month, AUDIT_PAGE + 1, before)
+    more = len(records) > AUDIT_PAGE
+    records = records[:AUDIT_PAGE]
+    return month, records, records[-1].key if more else None
+
+
+def previous_month(month):
+    year, number = int(month[:4]), int(month[5:])
+    return '%04d-%02d' % ((year, number - 1) if number > 1 else (year - 1, 12))
+
+
+def next_month(month):
+    year, number = int(month[:4]), int(month[5:])
+    return '%04d-%02d' % ((year, number + 1) if number < 12 else (year + 1, 1))

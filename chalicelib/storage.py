@@ -286,7 +286,8 @@ def item_to_category(item):
 # Plain records.  Named tuples rather than dataclasses: each dataclass costs
 # a Lambda cold start about a millisecond to define.
 Revision = namedtuple('Revision', 'entry saved actor')     # the state replaced, when, by whom
-AuditRecord = namedtuple('AuditRecord', 'at actor action entry_id version detail')
+# ``key`` orders records within their month; a page of the log continues after one.
+AuditRecord = namedtuple('AuditRecord', 'at actor action entry_id version detail key')
 
 
 # -- the repository -----------------------------------------------------------
@@ -387,16 +388,21 @@ class FaqRepository:
             ProjectionExpression='changes')
         return int(response.get('Item', {}).get('changes', {}).get('N', 0))
 
-    def audit_log(self, month=None, limit=100):
-        """Audit records of one month (``YYYY-MM``, default this one), newest first."""
+    def audit_log(self, month=None, limit=100, before=None):
+        """Audit records of one month (``YYYY-MM``, default this one), newest
+        first; after the record whose ``key`` is ``before``, if given."""
         month = month or format_time(utcnow())[:7]
+        condition, values = 'pk = :pk', {':pk': _s('AUDIT#' + month)}
+        if before:
+            condition += ' AND sk < :before'
+            values[':before'] = _s(before)
         response = self.client.query(
             TableName=self.table_name, ScanIndexForward=False, Limit=limit,
-            KeyConditionExpression='pk = :pk',
-            ExpressionAttributeValues={':pk': _s('AUDIT#' + month)})
+            KeyConditionExpression=condition, ExpressionAttributeValues=values)
         return [AuditRecord(at=_text(i, 'at'), actor=_text(i, 'actor'),
                             action=_text(i, 'action'), entry_id=int(i['entry_id']['N']),
-                            version=int(i['version']['N']), detail=_text(i, 'detail'))
+                            version=int(i['version']['N']), detail=_text(i, 'detail'),
+                            key=i['sk']['S'])
                 for i in response.get('Items', ())]
 
     # writes

@@ -138,6 +138,38 @@ def test_audit_log_records_who_did_what(client, token):
     assert all(r['at'] for r in log['items'])
 
 
+def test_audit_log_pages_through_a_month_without_gaps(client, token, monkeypatch):
+    from urllib.parse import quote
+
+    from chalicelib import editing
+    monkeypatch.setattr(editing, 'AUDIT_PAGE', 2)
+    for n in range(3):
+        made = create(client, token, title='Question number %d?' % n, slug='q-%d' % n)
+        api(client, 'POST', '/admin/api/faqs/%d/publish' % made['id'], token)
+    seen, before, pages = [], None, 0
+    while True:
+        query = '?before=' + quote(before) if before else ''
+        status, log, _ = api(client, 'GET', '/admin/api/audit' + query, token)
+        assert status == 200 and len(log['items']) <= 2
+        seen += [(r['entry_id'], r['version'], r['action']) for r in log['items']]
+        pages += 1
+        before = log['next_before']
+        if before is None:
+            break
+    assert len(seen) == 6 and len(set(seen)) == 6 and pages == 3
+    assert seen[0][2] == 'publish' and seen[-1][2] == 'create'
+    assert set(log) == {'month', 'items', 'next_before'}
+
+
+@pytest.mark.parametrize('query, field', [
+    ('?month=2026-13', 'month'), ('?month=26-01', 'month'), ('?before=x', 'before'),
+    ('?month=2026-01&before=2026-02-01T00:00:00Z%230000000000000000001%23abcdef01', 'before'),
+])
+def test_audit_log_refuses_a_bad_month_or_position(client, token, query, field):
+    status, body, _ = api(client, 'GET', '/admin/api/audit' + query, token)
+    assert status == 400 and field in body['error']['fields']
+
+
 def test_slug_change_redirects_the_old_address(client, token):
     made = create(client, token, status='publish', slug='old-address')
     status, body, _ = api(client, 'PATCH', '/admin/api/faqs/%d' % made['id'], token,

@@ -126,3 +126,25 @@ def test_dashboard_filters_by_status_and_searches_titles(browser):
     found = browser.get('/admin?q=DATES').body.decode()
     assert 'Published about dates' in found and 'Draft about fees' not in found
     assert 'No FAQs here match' in browser.get('/admin?q=zzz').body.decode()
+
+
+def test_the_audit_log_screen_lists_changes_and_pages_through_them(browser, monkeypatch):
+    from chalicelib import editing
+    monkeypatch.setattr(editing, 'AUDIT_PAGE', 2)
+    entry_id = created_id(browser.post('/admin/faqs/new', FORM))
+    browser.post('/admin/faqs/%d/publish' % entry_id, {'version': '1'})
+    browser.post('/admin/faqs/%d/unpublish' % entry_id, {'version': '2'})
+    assert 'href="/admin/audit"' in browser.get('/admin').body.decode()     # in the menu
+    first = browser.get('/admin/audit').body.decode()
+    assert first.index('unpublish') < first.index('publish</td>')
+    assert first.count('href="/admin/faqs/%d"' % entry_id) == 2
+    older = re.search(r'href="(/admin/audit\?[^"]+)" rel="next"', first).group(1)
+    second = browser.get(older.replace('&amp;', '&')).body.decode()
+    assert '<td>create</td>' in second and 'rel="next"' not in second
+    assert '<td>editor</td>' in second
+
+
+def test_the_audit_log_screen_explains_a_bad_month(browser):
+    response = browser.get('/admin/audit?month=2026-13')
+    assert response.status_code == 400
+    assert 'Give the month as YYYY-MM' in response.body.decode()

@@ -30,6 +30,8 @@ def root(context, missing=missing):
         yield '">Categories</a> <a href="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/admin/reports/broken-links'))
         yield '">Broken links</a> <a href="'
+        yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/admin/audit'))
+        yield '">Audit log</a> <a href="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/'))
         yield '">View site</a></nav>\n<form method="post" action="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/admin/logout'))
@@ -62,4 +64,4 @@ def block_main(context, missing=missing):
     pass
 
 blocks = {'title': block_title, 'main': block_main}
-debug_info = '7=16&27=20&28=22&29=25&30=35&34=42&7=45&34=55'
+debug_info = '7=16&27=20&28=22&29=25&30=37&34=44&7=47&34=57'
