@@ -3,8 +3,9 @@
 Two sections, merged into one document:
 
 * the public, read-only WordPress-compatible API (``/wp-json/...``), built
-  here from the route and parameter tables of :mod:`chalicelib.wp_api`, so
-  the document cannot drift from what the handlers parse;
+  here from the route table of :mod:`chalicelib.wp_api` and the parameter
+  tables of :mod:`chalicelib.wp_params`, so the document cannot drift from
+  what the handlers parse;
 * the admin JSON API (``/admin/api/...``), read from
   ``chalicelib/openapi_admin.json`` (its ``paths``, ``components`` and
   ``tags``), which whoever writes an admin route documents there.
@@ -20,7 +21,7 @@ import re
 
 from chalice import Response
 
-from . import wp_api
+from . import wp_api, wp_params
 from .config import get_settings
 
 ADMIN_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'openapi_admin.json')
@@ -187,7 +188,7 @@ RESPONSES = {
 # -- the public section -------------------------------------------------------
 
 def parameter_schema(param):
-    """JSON Schema of one :class:`wp_api.Param`."""
+    """JSON Schema of one :class:`wp_params.Param`."""
     if param.type == 'terms':
         return {'oneOf': [
             {'type': 'array', 'items': {'type': 'integer'}},
@@ -243,7 +244,7 @@ def _route_operation(route):
         ok['headers'] = dict(HEADERS)
     parameters = [path_parameter(name, text, integer=name == 'id')
                   for name, text in route.path_params]
-    parameters += [query_parameter(p) for p in route.params + wp_api.GLOBAL_PARAMS]
+    parameters += [query_parameter(p) for p in route.params + wp_params.GLOBAL_PARAMS]
     responses = {'200': ok, '400': _ref('BadRequest', 'responses'),
                  '401': _ref('Unauthorized', 'responses'),
                  '404': _ref('NotFound', 'responses')}

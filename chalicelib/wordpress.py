@@ -6,7 +6,7 @@ place (keeping their id, slug and creation date).  Categories keep their
 WordPress term id, so the ``faq-categories`` ids of records (and of this
 site's own API) keep meaning the same terms.
 
-Export writes the same shape (``wp_api.post_item``), so that import, export
+Export writes the same shape (``wp_items.post_item``), so that import, export
 and import again gives identical entries.  Two details make that exact:
 
 * links to this site's own address (``SITE_URL``), which export writes
@@ -285,13 +285,13 @@ def export_records(repository, settings=None, statuses=EXPORT_STATUSES):
 
     Trashed entries are left out: WordPress imports cannot carry them.
     """
-    from . import wp_api   # the item builder the API uses
-    site = wp_api.Site(settings, repository)
+    from . import wp_items   # the item builder the API uses
+    site = wp_items.Site(settings, repository)
     # the index listing lacks description_given: read each entry whole
     ids = sorted(e.id for status in statuses for e in repository.all_by_status(status))
     records = []
     for entry in filter(None, map(repository.get_by_id, ids)):
-        item = wp_api.post_item(entry, site)
+        item = wp_items.post_item(entry, site)
         record = {}
         for key, value in item.items():
             record[key] = value
@@ -304,11 +304,11 @@ def export_records(repository, settings=None, statuses=EXPORT_STATUSES):
 
 def export_terms(repository, settings=None):
     """Every category as ``wp/v2/faq-categories`` terms, by id."""
-    from . import wp_api
-    site = wp_api.Site(settings, repository)
+    from . import wp_items
+    site = wp_items.Site(settings, repository)
     counts = {}
     for entry in repository.all_by_status('publish'):
         for slug in entry.categories:
             counts[slug] = counts.get(slug, 0) + 1
-    return [wp_api.term_item(c, counts.get(c.slug, 0), site)
+    return [wp_items.term_item(c, counts.get(c.slug, 0), site)
             for c in sorted(site.categories, key=lambda c: c.id)]

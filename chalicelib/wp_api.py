@@ -24,15 +24,16 @@ How a listing is answered
     for 3 KB answers (each item carries its body three times: content,
     ``yoast_head`` and the FAQPage answer); Lambda's 6 MB response limit is
     reached near 40 KB per item.  ``yoast_head``/``yoast_head_json`` are
-    memoised per entry version in the container (:func:`yoast_fields`).
+    memoised per entry version in the container
+    (:func:`chalicelib.wp_items.yoast_fields`).
 
-yoast_head_json and yoast_head
-    Built from this site's own page head (``render.faq_seo``), so they say
-    what the FAQ page says: Yoast's fields plus ``article_published_time``
-    and, in ``schema['@graph']``, the schema.org ``FAQPage`` node our pages
-    add (the Yoast sample has none; its WebPage, BreadcrumbList and WebSite
-    nodes are reproduced, the breadcrumb naming the index "FAQs" where the
-    sample says "faqs").
+What lives where
+    This module answers requests: the responses, the route handlers and the
+    discovery documents.  :mod:`chalicelib.wp_params` holds the parameter
+    tables, their parsing and :class:`ApiError`; :mod:`chalicelib.wp_items`
+    the items and ``_fields``, including ``yoast_head``/``yoast_head_json``
+    and how they differ from Yoast's; :mod:`chalicelib.wp_search` the
+    ``search`` parameter.
 
 Deliberate differences from WordPress, each because this site has no users,
 media or comments: a draft's id answers ``rest_post_invalid_id`` (404) rather
@@ -45,654 +46,34 @@ excerpt), case- and accent-insensitively as MySQL's collation does; stored
 content has Gutenberg's blank lines between blocks collapsed, so
 ``content.rendered`` differs from WordPress's in that whitespace only.
 
-Nothing here imports ``urllib.request`` or boto3: the module is on the Lambda
-cold-start path.
+Nothing here, nor in the three modules above, imports ``urllib.request`` or
+boto3: they are on the Lambda cold-start path.
 """
 import functools
-import html
 import json
 import logging
 import math
-import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
 from chalice import ChaliceUnhandledError, Response
 
 from . import content as html_content
-from . import render
 from .config import get_settings
-from .storage import get_repository
-from .urls import SiteUrls
+from .wp_items import (BODY_FIELDS, NAMESPACE, POST_EMBED_FIELDS, POST_FIELDS, POST_TYPE,
+                       TAXONOMY, TERM_EMBED_FIELDS, TERM_FIELDS, Site, field_tree,
+                       filter_fields, post_item, post_link, post_type_object,
+                       taxonomy_object, term_item, wanted_fields)
+from .wp_params import (INDEX_PARAMS, POST_COLLECTION, POST_ITEM, SEARCH_COLUMNS,
+                        TAXONOMY_COLLECTION, TERM_COLLECTION, TERM_ITEM, TYPE_COLLECTION,
+                        ApiError, Query, invalid_post_id, no_route_error)
 from .wp_routes import CATCH_ROUTES, CORS, EXPOSED_HEADERS  # noqa: F401 (re-exported)
+from .wp_search import Search, fold
 
 log = logging.getLogger(__name__)
 
-NAMESPACE = 'wp/v2'
-POST_TYPE = 'faq'
-TAXONOMY = 'faq-categories'
 API_REL = 'https://api.w.org/'
 JSON_TYPE = 'application/json; charset=UTF-8'
-MAX_PER_PAGE = 100
-EXCERPT_WORDS = 55
-EXCERPT_MORE = ' [&hellip;]'
-CURIES = [{'name': 'wp', 'href': 'https://api.w.org/{rel}', 'templated': True}]
-
-
-# -- errors -------------------------------------------------------------------
-
-class ApiError(Exception):
-    """An error answered in WordPress's shape ``{code, message, data}``."""
-
-    def __init__(self, code, message, status, **data):
-        super().__init__(message)
-        self.code, self.message, self.status, self.extra = code, message, status, data
-
-    def body(self):
-        return {'code': self.code, 'message': self.message,
-                'data': dict({'status': self.status}, **self.extra)}
-
-
-def no_route_error():
-    return ApiError('rest_no_route',
-                    'No route was found matching the URL and request method.', 404)
-
-
-def invalid_post_id():
-    return ApiError('rest_post_invalid_id', 'Invalid post ID.', 404)
-
-
-# -- parameters ---------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Param:
-    """One query parameter, described as WordPress registers it."""
-    name: str
-    type: str                  # integer, string, boolean, array, terms
-    description: str
-    default: object = None
-    enum: tuple = ()
-    minimum: int = None
-    maximum: int = None
-    items: str = None          # the type of an array's items
-    item_enum: tuple = ()
-    format: str = None         # date-time
-
-    def wp_arg(self):
-        """The argument as the ``/wp-json/`` index lists it."""
-        arg = {'description': self.description}
-        if self.type == 'terms':
-            arg.update(type=['object', 'array'], oneOf=[
-                {'title': 'Term ID List', 'description': 'Match terms with the listed IDs.',
-                 'type': 'array', 'items': {'type': 'integer'}},
-                {'title': 'Term ID Taxonomy Query',
-                 'description': 'Perform an advanced term query.', 'type': 'object',
-                 'properties': {
-                     'terms': {'description': 'Term IDs.', 'type': 'array',
-                               'items': {'type': 'integer'}, 'default': []},
-                     'operator': {'description': 'Whether items must be assigned all '
-                                  'or any of the specified terms.', 'type': 'string',
-                                  'enum': ['AND', 'OR'], 'default': 'OR'}},
-                 'additionalProperties': False}])
-        else:
-            arg.update(self.constraints())
-        if self.default is not None:
-            arg['default'] = list(self.default) if isinstance(self.default, tuple) \
-                else self.default
-        arg['required'] = False
-        return arg
-
-    def constraints(self):
-        """Type, format, enum, bounds and items, as JSON Schema: what the
-        ``/wp-json/`` index and the OpenAPI document both say of it."""
-        schema = {'type': self.type}
-        if self.format:
-            schema['format'] = self.format
-        if self.enum:
-            schema['enum'] = list(self.enum)
-        if self.minimum is not None:
-            schema['minimum'] = self.minimum
-        if self.maximum is not None:
-            schema['maximum'] = self.maximum
-        if self.items:
-            schema['items'] = {'type': self.items}
-            if self.item_enum:
-                schema['items']['enum'] = list(self.item_enum)
-        return schema
-
-
-def _context(default='view'):
-    return Param('context', 'string', 'Scope under which the request is made; '
-                 'determines fields present in response.', default=default,
-                 enum=('view', 'embed', 'edit'))
-
-
-_PAGE = Param('page', 'integer', 'Current page of the collection.', default=1, minimum=1)
-_PER_PAGE = Param('per_page', 'integer',
-                  'Maximum number of items to be returned in result set.',
-                  default=10, minimum=1, maximum=MAX_PER_PAGE)
-_SEARCH = Param('search', 'string', 'Limit results to those matching a string.')
-_OFFSET = Param('offset', 'integer', 'Offset the result set by a specific number of items.')
-_EXCLUDE = Param('exclude', 'array', 'Ensure result set excludes specific IDs.',
-                 default=(), items='integer')
-_INCLUDE = Param('include', 'array', 'Limit result set to specific IDs.',
-                 default=(), items='integer')
-
-POST_ORDERBY = ('date', 'id', 'include', 'modified', 'relevance', 'slug',
-                'include_slugs', 'title')
-POST_STATUSES = ('publish', 'future', 'draft', 'pending', 'private', 'trash',
-                 'auto-draft', 'inherit', 'any')
-SEARCH_COLUMNS = ('post_title', 'post_content', 'post_excerpt')
-
-POST_COLLECTION = (
-    _context(), _PAGE, _PER_PAGE, _SEARCH,
-    Param('after', 'string', 'Limit response to posts published after a given '
-          'ISO8601 compliant date.', format='date-time'),
-    Param('modified_after', 'string', 'Limit response to posts modified after a '
-          'given ISO8601 compliant date.', format='date-time'),
-    Param('before', 'string', 'Limit response to posts published before a given '
-          'ISO8601 compliant date.', format='date-time'),
-    Param('modified_before', 'string', 'Limit response to posts modified before a '
-          'given ISO8601 compliant date.', format='date-time'),
-    _EXCLUDE, _INCLUDE, _OFFSET,
-    Param('order', 'string', 'Order sort attribute ascending or descending.',
-          default='desc', enum=('asc', 'desc')),
-    Param('orderby', 'string', 'Sort collection by post attribute.', default='date',
-          enum=POST_ORDERBY),
-    Param('search_columns', 'array', 'Array of column names to be searched.',
-          default=(), items='string', item_enum=SEARCH_COLUMNS),
-    Param('slug', 'array', 'Limit result set to posts with one or more specific slugs.',
-          items='string'),
-    Param('status', 'array', 'Limit result set to posts assigned one or more statuses.',
-          default='publish', items='string', item_enum=POST_STATUSES),
-    Param('tax_relation', 'string', 'Limit result set based on relationship between '
-          'multiple taxonomies.', enum=('AND', 'OR')),
-    Param(TAXONOMY, 'terms', 'Limit result set to items with specific terms assigned '
-          'in the %s taxonomy.' % TAXONOMY),
-    Param(TAXONOMY + '_exclude', 'terms', 'Limit result set to items except those with '
-          'specific terms assigned in the %s taxonomy.' % TAXONOMY),
-)
-POST_ITEM = (_context(), Param('password', 'string',
-                               'The password for the post if it is password protected.'))
-
-TERM_ORDERBY = ('id', 'include', 'name', 'slug', 'include_slugs', 'term_group',
-                'description', 'count')
-TERM_COLLECTION = (
-    _context(), _PAGE, _PER_PAGE, _SEARCH, _EXCLUDE, _INCLUDE, _OFFSET,
-    Param('order', 'string', 'Order sort attribute ascending or descending.',
-          default='asc', enum=('asc', 'desc')),
-    Param('orderby', 'string', 'Sort collection by term attribute.', default='name',
-          enum=TERM_ORDERBY),
-    Param('hide_empty', 'boolean', 'Whether to hide terms not assigned to any posts.',
-          default=False),
-    Param('parent', 'integer', 'Limit result set to terms assigned to a specific parent.'),
-    Param('post', 'integer', 'Limit result set to terms assigned to a specific post.'),
-    Param('slug', 'array', 'Limit result set to terms with one or more specific slugs.',
-          items='string'),
-)
-TERM_ITEM = (_context(),)
-TYPE_COLLECTION = (_context(),)
-TAXONOMY_COLLECTION = (_context(), Param(
-    'type', 'string', 'Limit results to taxonomies associated with a specific post type.'))
-INDEX_PARAMS = (_context(),)
-
-# Parameters every route honours (WordPress's "global parameters").
-GLOBAL_PARAMS = (
-    Param('_fields', 'array', 'Limit the response to these fields (a comma list; '
-          '"a.b" names a nested field).', items='string'),
-    Param('_pretty', 'boolean', 'Pretty-print the JSON.'),
-)
-
-
-def _wp_list(text):
-    """``wp_parse_list``: split on commas and whitespace."""
-    return [part for part in re.split(r'[\s,]+', text) if part]
-
-
-def _natural_list(values):
-    """WordPress's ``%l``: "a, b, and c"."""
-    values = list(values)
-    if len(values) <= 2:
-        return ' and '.join(values)
-    return ', '.join(values[:-1]) + ', and ' + values[-1]
-
-
-_NUMBER = re.compile(r'^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$')
-_DATE_TIME = re.compile(
-    r'^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}(?::\d{2})?)?$')
-_BIG = 10 ** 18
-
-
-class _Invalid(Exception):
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code, self.message = code, message
-
-
-def _integer(value, name):
-    """``rest_is_integer``: numeric text with an integral value."""
-    if not isinstance(value, str) or not _NUMBER.match(value):
-        raise _Invalid('rest_invalid_type', '%s is not of type integer.' % name)
-    try:
-        number = Decimal(value.strip())
-    except InvalidOperation:
-        raise _Invalid('rest_invalid_type', '%s is not of type integer.' % name) from None
-    if abs(number) > _BIG:
-        return _BIG if number > 0 else -_BIG
-    if number != number.to_integral_value():
-        raise _Invalid('rest_invalid_type', '%s is not of type integer.' % name)
-    return int(number)
-
-
-def _boolean(value, name):
-    text = value.lower() if isinstance(value, str) else value
-    if text in ('true', '1'):
-        return True
-    if text in ('false', '0'):
-        return False
-    raise _Invalid('rest_invalid_type', '%s is not of type boolean.' % name)
-
-
-def parse_date(value, name='date'):
-    """``rest_parse_date``: RFC 3339, offset optional (then site time, UTC here)."""
-    if not isinstance(value, str) or not _DATE_TIME.match(value):
-        raise _Invalid('rest_invalid_date', 'Invalid date.')
-    text = value[:10] + 'T' + value[11:]
-    text = text.replace('Z', '+00:00')
-    text = re.sub(r'\.(\d{6})\d+', r'.\1', text)
-    text = re.sub(r'([+-]\d{2})$', r'\1:00', text)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise _Invalid('rest_invalid_date', 'Invalid date.') from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
-
-
-def _check_number(number, param, name):
-    low, high = param.minimum, param.maximum
-    if low is not None and high is not None and not low <= number <= high:
-        raise _Invalid('rest_out_of_bounds', '%s must be between %d (inclusive) and %d '
-                       '(inclusive)' % (name, low, high))
-    if low is not None and high is None and number < low:
-        raise _Invalid('rest_out_of_bounds', '%s must be greater than or equal to %d'
-                       % (name, low))
-    return number
-
-
-def _scalar(param, value, name):
-    if param.type == 'integer':
-        return _check_number(_integer(value, name), param, name)
-    if param.type == 'boolean':
-        return _boolean(value, name)
-    if param.format == 'date-time':
-        return parse_date(value, name)
-    if param.enum and value not in param.enum:
-        raise _Invalid('rest_not_in_enum', '%s is not one of %s.'
-                       % (name, _natural_list(param.enum)))
-    return value
-
-
-def _array(param, values):
-    parsed = []
-    for index, value in enumerate(values):
-        name = '%s[%d]' % (param.name, index)
-        if param.items == 'integer':
-            parsed.append(_integer(value, name))
-        elif param.item_enum and value not in param.item_enum:
-            raise _Invalid('rest_not_in_enum', '%s is not one of %s.'
-                           % (name, _natural_list(param.item_enum)))
-        else:
-            parsed.append(value)
-    return parsed
-
-
-class Query:
-    """The query string of a request, read the way PHP reads it."""
-
-    def __init__(self, request):
-        params = getattr(request, 'query_params', None) or {}
-        self.pairs = []
-        for key in params:
-            values = params.getlist(key) if hasattr(params, 'getlist') else [params[key]]
-            self.pairs.extend((key, value) for value in values)
-        self.keys = {key for key, _ in self.pairs}
-
-    def values(self, *keys):
-        return [value for key, value in self.pairs if key in keys]
-
-    def last(self, key):
-        found = self.values(key)
-        return found[-1] if found else None
-
-    def array(self, name):
-        """``name=a,b``, ``name[]=a&name[]=b`` and ``name[0]=a`` all give a list."""
-        indexed = re.compile(re.escape(name) + r'\[\d*\]$')
-        present = name in self.keys or any(indexed.match(k) for k in self.keys)
-        values = []
-        for key, value in self.pairs:
-            if key == name or indexed.match(key):
-                values.extend(_wp_list(value))
-        return present, values
-
-    def parse(self, params):
-        """Validated values of ``params``: defaults filled, unknown keys ignored.
-
-        Every invalid parameter is reported at once, as WordPress does, in a
-        ``rest_invalid_param`` error that names them in ``data.params``.
-        """
-        values, problems = {}, {}
-        for param in params:
-            try:
-                values[param.name] = self._one(param)
-            except _Invalid as invalid:
-                problems[param.name] = invalid
-        if problems:
-            raise ApiError(
-                'rest_invalid_param', 'Invalid parameter(s): %s' % ', '.join(problems), 400,
-                params={k: v.message for k, v in problems.items()},
-                details={k: {'code': v.code, 'message': v.message, 'data': None}
-                         for k, v in problems.items()})
-        return values
-
-    def _one(self, param):
-        if param.type == 'terms':
-            return self._terms(param)
-        if param.type == 'array':
-            present, raw = self.array(param.name)
-            if not present:
-                default = param.default
-                return list(default) if isinstance(default, tuple) else \
-                    ([default] if default is not None else None)
-            return _array(param, raw)
-        raw = self.last(param.name)
-        if raw is None:
-            return param.default
-        return _scalar(param, raw, param.name)
-
-    def _terms(self, param):
-        """A taxonomy filter: an id list, or ``[terms]`` with an ``[operator]``."""
-        name = param.name
-        present, ids = self.array(name)
-        terms_present, terms = self.array(name + '[terms]')
-        operator = self.last(name + '[operator]')
-        if not present and not terms_present and operator is None:
-            return None
-        ids = _array(Param(name, 'array', '', items='integer'), ids + terms)
-        if operator is not None and operator not in ('AND', 'OR'):
-            raise _Invalid('rest_not_in_enum', '%s[operator] is not one of AND and OR.'
-                           % name)
-        return {'terms': ids, 'operator': 'AND' if operator == 'AND' else 'OR'}
-
-
-# -- site, items and fields ---------------------------------------------------
-
-class Site:
-    """What items are built from: settings, URLs and (lazily) the categories."""
-
-    def __init__(self, settings=None, repository=None):
-        self.settings = settings or get_settings()
-        self.urls = SiteUrls('', self.settings.site_url)
-        self.api = self.settings.site_url + '/wp-json'
-        self._repository = repository
-        self._categories = None
-
-    @property
-    def repository(self):
-        if self._repository is None:
-            self._repository = get_repository()
-        return self._repository
-
-    @property
-    def categories(self):
-        if self._categories is None:
-            self._categories = self.repository.list_categories()
-        return self._categories
-
-    @functools.cached_property
-    def term_ids(self):
-        return {c.slug: c.id for c in self.categories}
-
-    @functools.cached_property
-    def term_slugs(self):
-        return {c.id: c.slug for c in self.categories}
-
-    def route(self, path):
-        return self.api + '/' + path
-
-
-POST_FIELDS = ('id', 'date', 'date_gmt', 'guid', 'modified', 'modified_gmt', 'slug',
-               'status', 'type', 'link', 'title', 'content', 'excerpt', 'template',
-               TAXONOMY, 'class_list', 'yoast_head', 'yoast_head_json', '_links')
-POST_EMBED_FIELDS = ('id', 'date', 'slug', 'type', 'link', 'title', 'excerpt', '_links')
-BODY_FIELDS = frozenset(('content', 'excerpt', 'yoast_head', 'yoast_head_json'))
-TERM_FIELDS = ('id', 'count', 'description', 'link', 'name', 'slug', 'taxonomy',
-               'parent', '_links')
-TERM_EMBED_FIELDS = ('id', 'link', 'name', 'slug', 'taxonomy', '_links')
-
-
-def wp_time(moment):
-    """WordPress's ``date``/``date_gmt`` form; site time is UTC here."""
-    return moment.astimezone(timezone.utc).strftime('%Y-%m-%dT%H:%M:%S')
-
-
-def rendered_text(text):
-    """Plain text as WordPress renders a title or term name (``&`` as ``&#038;``)."""
-    return html.escape(text, quote=False).replace('&amp;', '&#038;')
-
-
-def excerpt_html(entry):
-    """WordPress's automatic excerpt: the first 55 words, in a paragraph."""
-    words = html_content.plain_text(entry.content).split()
-    more = EXCERPT_MORE if len(words) > EXCERPT_WORDS else ''
-    return '<p>%s%s</p>\n' % (html.escape(' '.join(words[:EXCERPT_WORDS]), quote=False),
-                              more)
-
-
-def guid(site, entry_id):
-    return '%s/?post_type=%s&#038;p=%d' % (site.settings.site_url, POST_TYPE, entry_id)
-
-
-def post_link(site, entry):
-    if entry.is_published:
-        return site.urls.absolute(site.urls.faq(entry.slug))
-    return '%s/?post_type=%s&p=%d' % (site.settings.site_url, POST_TYPE, entry.id)
-
-
-def robots_object(robots):
-    """Yoast's ``robots`` object from the meta robots text."""
-    parts = [p.strip() for p in robots.split(',') if p.strip()]
-    return {part.split(':', 1)[0]: part for part in parts}
-
-
-def yoast_head_json(seo, site):
-    """Yoast's ``yoast_head_json`` from this site's own head fields.
-
-    The same data as the page head (:func:`render.faq_seo`), so it carries
-    what our pages carry beyond the Yoast sample: ``article_published_time``
-    and the schema.org ``FAQPage`` node in ``schema['@graph']``.
-    """
-    settings = site.settings
-    data = {'title': seo['title']}
-    if seo.get('description'):
-        data['description'] = seo['description']
-    data['robots'] = robots_object(seo['robots'])
-    data['canonical'] = seo['canonical']
-    data['og_locale'] = settings.locale
-    data['og_type'] = seo['og_type']
-    data['og_title'] = seo['title']
-    if seo.get('description'):
-        data['og_description'] = seo['description']
-    data['og_url'] = seo['canonical']
-    data['og_site_name'] = settings.site_name
-    if seo.get('article_published_time'):
-        data['article_published_time'] = seo['article_published_time']
-        data['article_modified_time'] = seo['article_modified_time']
-    data['twitter_card'] = 'summary_large_image'
-    if seo.get('twitter_misc'):
-        data['twitter_misc'] = dict(seo['twitter_misc'])
-    data['schema'] = seo['schema']
-    return data
-
-
-def yoast_head(seo, site):
-    """The SEO tags of the FAQ page's head, as one HTML string."""
-    return render.render('wp/yoast_head.html', **render.page_context(
-        site.settings, site.urls, seo)).strip()
-
-
-@functools.lru_cache(maxsize=512)
-def yoast_fields(entry, settings):
-    """``(yoast_head, yoast_head_json)`` of an entry, memoised per container.
-
-    Entries and settings are frozen values (hashed and compared whole, body
-    included), so a changed entry is a new key and nothing goes stale; the
-    cache holds about 4 MB and saves half of a 100-item page's time.  The
-    returned dict is shared: serialise it, never change it.
-    """
-    site = Site(settings)
-    seo = render.faq_seo(entry, settings, site.urls)
-    return yoast_head(seo, site), yoast_head_json(seo, site)
-
-
-def post_links(site, entry_id):
-    return {
-        'self': [{'href': site.route('%s/%s/%d' % (NAMESPACE, POST_TYPE, entry_id)),
-                  'targetHints': {'allow': ['GET']}}],
-        'collection': [{'href': site.route('%s/%s' % (NAMESPACE, POST_TYPE))}],
-        'about': [{'href': site.route('%s/types/%s' % (NAMESPACE, POST_TYPE))}],
-        'wp:term': [{'taxonomy': TAXONOMY, 'embeddable': True,
-                     'href': site.route('%s/%s?post=%d' % (NAMESPACE, TAXONOMY, entry_id))}],
-        'curies': CURIES,
-    }
-
-
-def post_item(entry, site, wanted=None):
-    """One ``wp/v2/faq`` item; only the ``wanted`` top-level fields are built."""
-    def want(name):
-        return wanted is None or name in wanted
-
-    item = {}
-    if want('id'):
-        item['id'] = entry.id
-    for name, moment in (('date', entry.created), ('date_gmt', entry.created)):
-        if want(name):
-            item[name] = wp_time(moment)
-    if want('guid'):
-        item['guid'] = {'rendered': guid(site, entry.id)}
-    for name in ('modified', 'modified_gmt'):
-        if want(name):
-            item[name] = wp_time(entry.modified)
-    if want('slug'):
-        item['slug'] = entry.slug
-    if want('status'):
-        item['status'] = entry.status
-    if want('type'):
-        item['type'] = POST_TYPE
-    if want('link'):
-        item['link'] = post_link(site, entry)
-    if want('title'):
-        item['title'] = {'rendered': rendered_text(entry.title)}
-    if want('content'):
-        item['content'] = {'rendered': html_content.mount_links(
-            entry.content, site.settings.site_url), 'protected': False}
-    if want('excerpt'):
-        item['excerpt'] = {'rendered': excerpt_html(entry), 'protected': False}
-    if want('template'):
-        item['template'] = ''
-    if want(TAXONOMY):
-        item[TAXONOMY] = [site.term_ids[s] for s in entry.categories if s in site.term_ids]
-    if want('class_list'):
-        item['class_list'] = ['post-%d' % entry.id, POST_TYPE, 'type-' + POST_TYPE,
-                              'status-' + entry.status, 'hentry'] + [
-            '%s-%s' % (TAXONOMY, slug) for slug in entry.categories]
-    if want('yoast_head') or want('yoast_head_json'):
-        head, head_json = yoast_fields(entry, site.settings)
-        if want('yoast_head'):
-            item['yoast_head'] = head
-        if want('yoast_head_json'):
-            item['yoast_head_json'] = head_json
-    if want('_links'):
-        item['_links'] = post_links(site, entry.id)
-    return item
-
-
-def term_link(site, category):
-    return '%s/faq-category/%s/' % (site.settings.site_url, category.slug)
-
-
-def term_item(category, count, site, wanted=None):
-    """One ``wp/v2/faq-categories`` term, shaped as ``seed/faq-categories.json``."""
-    def want(name):
-        return wanted is None or name in wanted
-
-    item = {}
-    for name, value in (
-            ('id', lambda: category.id), ('count', lambda: count),
-            ('description', lambda: category.description),
-            ('link', lambda: term_link(site, category)),
-            ('name', lambda: html.escape(category.name, quote=False)),
-            ('slug', lambda: category.slug), ('taxonomy', lambda: TAXONOMY),
-            ('parent', lambda: 0)):
-        if want(name):
-            item[name] = value()
-    if want('_links'):
-        item['_links'] = {
-            'self': [{'href': site.route('%s/%s/%d' % (NAMESPACE, TAXONOMY, category.id))}],
-            'collection': [{'href': site.route('%s/%s' % (NAMESPACE, TAXONOMY))}],
-            'about': [{'href': site.route('%s/taxonomies/%s' % (NAMESPACE, TAXONOMY))}],
-            'wp:post_type': [{'href': site.route('%s/%s?%s=%d' % (
-                NAMESPACE, POST_TYPE, TAXONOMY, category.id))}],
-            'curies': CURIES,
-        }
-    return item
-
-
-def field_tree(query):
-    """``_fields`` as a nested dict (``True`` = the whole value), or None."""
-    present, fields = query.array('_fields')
-    if not present:
-        return None
-    tree = {}
-    for field in fields:
-        parts = field.strip().split('.')
-        node = tree
-        for part in parts[:-1]:
-            if node.get(part) is True:
-                break
-            node = node.setdefault(part, {})
-        else:
-            node[parts[-1]] = True
-    return tree
-
-
-def filter_fields(data, tree):
-    """``rest_filter_response_fields``: keep what ``_fields`` names, in data order."""
-    if tree is None:
-        return data
-    if isinstance(data, list):
-        return [filter_fields(item, tree) for item in data]
-    if not isinstance(data, dict):
-        return data
-    kept = {}
-    for key, value in data.items():
-        if key not in tree:
-            continue
-        sub = tree[key]
-        kept[key] = filter_fields(value, sub) if isinstance(sub, dict) \
-            and isinstance(value, dict) else value
-    return kept
-
-
-def _wanted(tree, context, all_fields, embed_fields):
-    fields = embed_fields if context == 'embed' else all_fields
-    if tree is not None:
-        return frozenset(f for f in fields if f in tree)
-    return None if context != 'embed' else frozenset(fields)
 
 
 # -- responses ----------------------------------------------------------------
@@ -759,75 +140,6 @@ def _collection(items, query, tree, site, route, total, page, per_page):
     links = _paging_links(site, route, query, page, max_pages)
     return json_response(filter_fields(items, tree), query, headers={
         'X-WP-Total': str(total), 'X-WP-TotalPages': str(max_pages)}, links=tuple(links))
-
-
-# -- search -------------------------------------------------------------------
-
-STOPWORDS = frozenset(
-    'about an are as at be by com for from how in is it of on or that the this to was '
-    'what when where who will with www'.split())
-_SEARCH_TERMS = re.compile(r'".*?("|$)|((?<=[\t ",+])|^)[^\t ",+]+')
-
-
-def fold(text):
-    """Case- and accent-insensitive form, as MySQL's ``_ci`` collations compare."""
-    if not text or text.isascii():
-        return (text or '').lower()
-    decomposed = unicodedata.normalize('NFKD', text)
-    return ''.join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-@dataclass
-class Search:
-    """``WP_Query``'s search: terms, exclusions and relevance ranking."""
-    sentence: str
-    terms: list         # (folded term, excluded?)
-    count: int          # raw terms, before stopwords were dropped
-
-    @classmethod
-    def parse(cls, text):
-        text = text.replace('\r', '').replace('\n', '')
-        matches = [m.group(0) for m in _SEARCH_TERMS.finditer(text)]
-        terms = []
-        for raw in matches:
-            term = raw.strip('"\'') if re.match(r'^".+"$', raw) else raw.strip('"\' ')
-            if not term or (len(term) == 1 and re.match(r'^[a-z\-]$', term, re.I)):
-                continue
-            if term.lower() in STOPWORDS:
-                continue
-            terms.append(term)
-        if not terms or len(terms) > 9:
-            terms = [text]
-        parsed = []
-        for term in terms:
-            excluded = term.startswith('-') and len(term) > 1
-            parsed.append((fold(term[1:] if excluded else term), excluded))
-        return cls(fold(text), parsed, max(1, len(matches)))
-
-    def matches(self, fields):
-        for term, excluded in self.terms:
-            found = any(term in value for value in fields)
-            if found == excluded:
-                return False
-        return True
-
-    def rank(self, title, excerpt, body):
-        """1 (best) to 6, as ``WP_Query::parse_search_order``."""
-        wanted = [t for t, excluded in self.terms if not excluded]
-        if self.count > 1:
-            sentence = '' if re.search(r'(?:\s|^)-', self.sentence) else self.sentence
-            if sentence and sentence in title:
-                return 1
-            if wanted and len(wanted) < 7 and all(t in title for t in wanted):
-                return 2
-            if len(wanted) > 1 and any(t in title for t in wanted):
-                return 3
-            if sentence and sentence in excerpt:
-                return 4
-            if sentence and sentence in body:
-                return 5
-            return 6
-        return 1 if wanted and wanted[0] in title else 2
 
 
 # -- the routes ---------------------------------------------------------------
@@ -916,7 +228,7 @@ def list_faqs(query):
         raise ApiError('rest_orderby_include_missing_include',
                        'You need to define an include parameter to order by include.', 400)
     tree = field_tree(query)
-    wanted = _wanted(tree, values['context'], POST_FIELDS, POST_EMBED_FIELDS)
+    wanted = wanted_fields(tree, values['context'], POST_FIELDS, POST_EMBED_FIELDS)
     search = Search.parse(search_text) if search_text else None
     needs_body = search is not None or wanted is None or bool(BODY_FIELDS & wanted)
 
@@ -961,7 +273,7 @@ def get_faq(query, raw_id):
         raise invalid_post_id()
     _forbid_edit(values, 'Sorry, you are not allowed to edit this post.')
     tree = field_tree(query)
-    wanted = _wanted(tree, values['context'], POST_FIELDS, POST_EMBED_FIELDS)
+    wanted = wanted_fields(tree, values['context'], POST_FIELDS, POST_EMBED_FIELDS)
     item = post_item(entry, site, wanted)
     alternate = '<%s>; rel="alternate"; type="text/html"' % post_link(site, entry)
     return json_response(filter_fields(item, tree), query, headers={'Allow': 'GET'},
@@ -982,7 +294,7 @@ def list_terms(query):
     values = query.parse(TERM_COLLECTION)
     _forbid_edit(values, 'Sorry, you are not allowed to edit terms in this taxonomy.')
     tree = field_tree(query)
-    wanted = _wanted(tree, values['context'], TERM_FIELDS, TERM_EMBED_FIELDS)
+    wanted = wanted_fields(tree, values['context'], TERM_FIELDS, TERM_EMBED_FIELDS)
     site = Site()
     categories = list(site.categories)
     if values['post'] is not None:
@@ -1042,32 +354,10 @@ def get_term(query, raw_id):
         raise ApiError('rest_term_invalid', 'Term does not exist.', 404)
     _forbid_edit(values, 'Sorry, you are not allowed to edit this term.')
     tree = field_tree(query)
-    wanted = _wanted(tree, values['context'], TERM_FIELDS, TERM_EMBED_FIELDS)
+    wanted = wanted_fields(tree, values['context'], TERM_FIELDS, TERM_EMBED_FIELDS)
     counts = _term_counts(site) if wanted is None or 'count' in wanted else {}
     return json_response(filter_fields(term_item(category, counts.get(category.slug, 0),
                                                  site, wanted), tree), query)
-
-
-def post_type_object(site):
-    return {
-        'description': '', 'hierarchical': False, 'has_archive': True,
-        'name': render.FAQ_INDEX_NAME, 'slug': POST_TYPE, 'icon': None,
-        'taxonomies': [TAXONOMY], 'rest_base': POST_TYPE, 'rest_namespace': NAMESPACE,
-        '_links': {'collection': [{'href': site.route(NAMESPACE + '/types')}],
-                   'wp:items': [{'href': site.route('%s/%s' % (NAMESPACE, POST_TYPE))}],
-                   'curies': CURIES},
-    }
-
-
-def taxonomy_object(site):
-    return {
-        'name': 'FAQ Categories', 'slug': TAXONOMY, 'description': '',
-        'types': [POST_TYPE], 'hierarchical': True, 'rest_base': TAXONOMY,
-        'rest_namespace': NAMESPACE,
-        '_links': {'collection': [{'href': site.route(NAMESPACE + '/taxonomies')}],
-                   'wp:items': [{'href': site.route('%s/%s' % (NAMESPACE, TAXONOMY))}],
-                   'curies': CURIES},
-    }
 
 
 def _no_edit(query, params):

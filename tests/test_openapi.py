@@ -16,7 +16,7 @@ import re
 import pytest
 
 from app import app
-from chalicelib import openapi, wordpress, wp_api
+from chalicelib import openapi, wordpress, wp_api, wp_params
 from tests.helpers import SEED, import_seed, load_json
 
 CHECKED_PREFIXES = ('/wp-json', '/openapi.json', '/admin/api')
@@ -100,7 +100,7 @@ def test_documented_query_parameters_are_the_ones_the_api_reads(document):
     for route in wp_api.ROUTES:
         parameters = document['paths'][route.path]['get']['parameters']
         names = {p['name'] for p in parameters if p['in'] == 'query'}
-        assert names == {p.name for p in route.params + wp_api.GLOBAL_PARAMS}, route.path
+        assert names == {p.name for p in route.params + wp_params.GLOBAL_PARAMS}, route.path
     per_page = next(p for p in document['paths']['/wp-json/wp/v2/faq']['get']['parameters']
                     if p['name'] == 'per_page')
     assert per_page['schema'] == {'type': 'integer', 'minimum': 1, 'maximum': 100,
