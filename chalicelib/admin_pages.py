@@ -68,7 +68,8 @@ def _safe_next(request, wanted):
 
 # -- login --------------------------------------------------------------------------
 
-def _secure(request):
+def _secure():
+    """Cookies are Secure on https sites; a plain-http local run would drop them."""
     return get_settings().site_url.startswith('https://')
 
 
@@ -76,7 +77,7 @@ def login_page(request, code=200, headers=None, **context):
     """The login form, with its token in the form and in a cookie for the
     login path alone (see ``auth.login_token_ok``)."""
     token = auth.login_token(auth.cookie_from_headers(request.headers, auth.LOGIN_COOKIE))
-    cookie = auth.cookie_header(token, mount_path(request) + '/admin/login', _secure(request),
+    cookie = auth.cookie_header(token, mount_path(request) + '/admin/login', _secure(),
                                 auth.LOGIN_FORM_SECONDS, auth.LOGIN_COOKIE)
     return page(request, 'login.html', code, dict(headers or {}, **{'Set-Cookie': cookie}),
                 login_token=token, **context)
@@ -109,14 +110,14 @@ def login(request):
         return login_page(request, 401, error='Wrong user name or password.',
                           username=user[:64], next=destination)
     cookie = auth.cookie_header(auth.new_session_cookie(name), mount_path(request) + '/admin',
-                                secure=_secure(request))
+                                secure=_secure())
     return Response(body='', status_code=303, headers={
         'Location': destination, 'Set-Cookie': cookie, 'Cache-Control': 'no-store'})
 
 
 def logout(request):
     auth.end_sessions(request.admin_user)
-    cookie = auth.cookie_header('', mount_path(request) + '/admin', secure=_secure(request),
+    cookie = auth.cookie_header('', mount_path(request) + '/admin', secure=_secure(),
                                 max_age=0)
     return Response(body='', status_code=303, headers={
         'Location': _urls(request).link('/admin/login'), 'Set-Cookie': cookie,

@@ -3,7 +3,7 @@
 Lambda runs the package from a read-only ``/var/task``, so Python can
 neither use bytecode that does not match nor write any: without it, every
 cold start compiles Jinja, Chalice and this app from source again (about
-250 ms, ``bench.cold_start``).  ``chalice package`` and ``chalice deploy``
+200 ms, ``bench.cold_start``).  ``chalice package`` and ``chalice deploy``
 ship no bytecode for the dependencies they install, and the
 ``chalicelib/__pycache__`` they copy holds timestamp-checked files that
 no longer match once the zip resets every file's time to 1980.
@@ -17,10 +17,10 @@ is byte-for-byte the same, whatever its timestamp:
   modules that importing them loads, and Chalice's own runtime files:
   compiled from this virtualenv's copies, which must be the versions
   ``requirements.txt`` pins, into ``vendor/`` as ``__pycache__`` folders
-  only.  Chalice copies
-  ``vendor/`` into the package root, where they land beside the sources it
-  installs from the same wheels.  Were a source ever different, Python
-  would see the hash differ and compile it as it does today.
+  only.  Chalice copies ``vendor/`` into the package root, where they land
+  beside the sources it installs from the same wheels.  Were a source ever
+  different, Python would see the hash differ and compile it as it does
+  today.
 
 The admin's own requirements (Markdown, itsdangerous, python-slugify) and
 the parts of Jinja the site never imports (its sandbox, extensions, ...)
