@@ -500,3 +500,23 @@ def test_unknown_paths_answer_404_not_apigateways_403(packaged_prod):
     assert props['StatusCode'] == '404'
     assert json.loads(props['ResponseTemplates']['application/json'])['code'] == 'rest_no_route'
     assert '<h1>Page not found</h1>' in props['ResponseTemplates']['text/html']
+
+
+def test_alarms_watch_this_stacks_api_and_function_and_notify_the_topic(packaged_prod):
+    template = json.loads((packaged_prod / 'sam.json').read_text())
+    resources = template['Resources']
+    api = resources['RestAPI']['Properties']
+    alarms = {name: r['Properties'] for name, r in resources.items()
+              if r['Type'] == 'AWS::CloudWatch::Alarm'}
+    assert set(alarms) == {'ServerErrorsAlarm', 'FunctionThrottlesAlarm', 'SlowPagesAlarm'}
+    for name, alarm in alarms.items():
+        assert alarm['AlarmActions'] == [{'Ref': 'AlarmTopic'}], name
+        dimensions = {d['Name']: d['Value'] for d in alarm['Dimensions']}
+        if alarm['Namespace'] == 'AWS/ApiGateway':
+            # API Gateway names the REST API's metrics by its title and stage
+            assert dimensions == {'ApiName': api['DefinitionBody']['info']['title'],
+                                  'Stage': api['StageName']}, name
+        else:
+            assert dimensions == {'FunctionName': {'Ref': 'APIHandler'}}, name
+    assert resources['AlarmTopic']['Type'] == 'AWS::SNS::Topic'
+    assert resources['AlarmEmailSubscription']['Condition'] in template['Conditions']
