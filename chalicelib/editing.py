@@ -360,9 +360,14 @@ def audit_page(repository, month=None, before=None):
     """One page of a month's audit log, newest first.
 
     Returns ``(month, records, after)``: ``after`` is the key to pass as
-    ``before`` for the next (older) page, or None on the last one.
+    ``before`` for the next (older) page, or None on the last one.  Without
+    ``month``, the month is the one ``before`` points into, else this one:
+    a client that only follows ``after`` keeps paging the same month even
+    when a new month begins meanwhile.
     """
-    month = month or format_time(utcnow())[:7]
+    if not month:
+        key = _AUDIT_KEY.match(before) if isinstance(before, str) else None
+        month = key.group(1) if key else format_time(utcnow())[:7]
     errors = {}
     if not isinstance(month, str) or not _MONTH.match(month):
         errors['month'] = 'Give the month as YYYY-MM, e.g. 2026-01.'

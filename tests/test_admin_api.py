@@ -161,6 +161,22 @@ def test_audit_log_pages_through_a_month_without_gaps(client, token, monkeypatch
     assert set(log) == {'month', 'items', 'next_before'}
 
 
+def test_following_next_before_stays_in_its_month(client, token, repo, monkeypatch):
+    """A client paging last month's log without naming the month (say, across
+    midnight on the 1st) keeps getting last month's records."""
+    from urllib.parse import quote
+
+    from chalicelib import editing, models, storage
+    made = create(client, token)
+    api(client, 'POST', '/admin/api/faqs/%d/publish' % made['id'], token)
+    month = storage.format_time(models.utcnow())[:7]
+    newest = repo.audit_log(month)[0]
+    monkeypatch.setattr(editing, 'utcnow', lambda: models.utcnow().replace(year=2099))
+    status, log, _ = api(client, 'GET', '/admin/api/audit?before=' + quote(newest.key), token)
+    assert status == 200 and log['month'] == month
+    assert [(r['action'], r['entry_id']) for r in log['items']][:1] == [('create', made['id'])]
+
+
 @pytest.mark.parametrize('query, field', [
     ('?month=2026-13', 'month'), ('?month=26-01', 'month'), ('?before=x', 'before'),
     ('?month=2026-01&before=2026-02-01T00:00:00Z%230000000000000000001%23abcdef01', 'before'),
