@@ -220,6 +220,8 @@ def login_token_ok(cookie_value, submitted):
 
     Another site can make a browser post the login form, but cannot read
     the token, and the SameSite=Strict cookie does not travel with its post.
+    What no cookie check stops is a host under the same domain setting the
+    cookie itself ("cookie tossing"); it could as well plant a session.
     """
     return isinstance(cookie_value, str) and bool(_LOGIN_TOKEN.match(cookie_value)) \
         and isinstance(submitted, str) and hmac.compare_digest(

@@ -70,7 +70,7 @@ def make_client():
     return session.create_client('dynamodb', region_name=region, config=config)
 
 
-SERVICES = ('dynamodb',)
+LOADER_SERVICES = ('dynamodb',)   # all the data loader below looks for
 
 
 def dynamodb_data_loader(data_path=None):
@@ -81,7 +81,7 @@ def dynamodb_data_loader(data_path=None):
     that ``dynamodb`` is among them (25 ms of a cold start); and it decodes
     its JSON into ``OrderedDict``s, a Python 2 habit that adds 12 ms to
     decoding the 1.2 MB endpoint table and the service model.
-    This one looks only for the services in ``SERVICES`` and decodes to
+    This one looks only for the services in ``LOADER_SERVICES`` and decodes to
     plain dicts, which keep their order.  It reads the same files from the
     same places, ``AWS_DATA_PATH`` (``data_path``) included.
     """
@@ -107,7 +107,7 @@ def dynamodb_data_loader(data_path=None):
     class DynamoDBDataLoader(Loader):
         def list_available_services(self, type_name):
             found = []
-            for service in SERVICES:
+            for service in LOADER_SERVICES:
                 try:
                     self.list_api_versions(service, type_name)
                 except DataNotFoundError:

@@ -60,13 +60,13 @@ from chalice import ChaliceUnhandledError, Response
 
 from . import content as html_content
 from .config import get_settings
-from .wp_items import (BODY_FIELDS, NAMESPACE, POST_EMBED_FIELDS, POST_FIELDS, POST_TYPE,
-                       TAXONOMY, TERM_EMBED_FIELDS, TERM_FIELDS, Site, field_tree,
-                       filter_fields, post_item, post_link, post_type_object,
-                       taxonomy_object, term_item, wanted_fields)
-from .wp_params import (INDEX_PARAMS, POST_COLLECTION, POST_ITEM, SEARCH_COLUMNS,
-                        TAXONOMY_COLLECTION, TERM_COLLECTION, TERM_ITEM, TYPE_COLLECTION,
-                        ApiError, Query, invalid_post_id, no_route_error)
+from .wp_items import (BODY_FIELDS, POST_EMBED_FIELDS, POST_FIELDS, TERM_EMBED_FIELDS,
+                       TERM_FIELDS, Site, field_tree, filter_fields, post_item, post_link,
+                       post_type_object, taxonomy_object, term_item, wanted_fields)
+from .wp_params import (INDEX_PARAMS, NAMESPACE, POST_COLLECTION, POST_ITEM, POST_TYPE,
+                        SEARCH_COLUMNS, TAXONOMY, TAXONOMY_COLLECTION, TERM_COLLECTION,
+                        TERM_ITEM, TYPE_COLLECTION, ApiError, Query, invalid_post_id,
+                        no_route_error)
 from .wp_routes import CATCH_ROUTES, CORS, EXPOSED_HEADERS  # noqa: F401 (re-exported)
 from .wp_search import Search, fold
 

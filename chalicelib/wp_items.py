@@ -26,10 +26,8 @@ from . import render
 from .config import get_settings
 from .storage import get_repository
 from .urls import SiteUrls
+from .wp_params import NAMESPACE, POST_TYPE, TAXONOMY
 
-NAMESPACE = 'wp/v2'
-POST_TYPE = 'faq'
-TAXONOMY = 'faq-categories'
 EXCERPT_WORDS = 55
 EXCERPT_MORE = ' [&hellip;]'
 CURIES = [{'name': 'wp', 'href': 'https://api.w.org/{rel}', 'templated': True}]
@@ -317,6 +315,8 @@ def filter_fields(data, tree):
 
 
 def wanted_fields(tree, context, all_fields, embed_fields):
+    """The fields an item builder should build: those ``_fields`` names (its
+    ``tree``), the embed set for ``context=embed``, or None for all of them."""
     fields = embed_fields if context == 'embed' else all_fields
     if tree is not None:
         return frozenset(f for f in fields if f in tree)

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 
-from .wp_items import TAXONOMY
-
+# The API's names, as the WordPress site registered them.
+NAMESPACE = 'wp/v2'
+POST_TYPE = 'faq'
+TAXONOMY = 'faq-categories'
 MAX_PER_PAGE = 100
 
 
