@@ -11,8 +11,12 @@ no longer match once the zip resets every file's time to 1980.
 So this writes *hash-checked* bytecode (PEP 552), valid wherever the source
 is byte-for-byte the same, whatever its timestamp:
 
-* ``chalicelib/``: compiled in place.  Python keeps such files hash-checked
-  when it recompiles an edited module, so local runs stay correct.
+* ``chalicelib/``: compiled in place, but for the modules only the admin
+  and the command line import (``ADMIN_AND_CLI``).  Python keeps such
+  files hash-checked when it recompiles an edited module, so local runs
+  stay correct.
+* ``app.py``: into ``vendor/__pycache__``, which lands in the package root
+  beside it (Chalice copies ``app.py`` alone).
 * the requirements the public site imports (``PUBLIC_REQUIREMENTS``), the
   modules that importing them loads, and Chalice's own runtime files:
   compiled from this virtualenv's copies, which must be the versions
@@ -22,19 +26,22 @@ is byte-for-byte the same, whatever its timestamp:
   different, Python would see the hash differ and compile it as it does
   today.
 
-The admin's own requirements (Markdown, itsdangerous, python-slugify) and
-the parts of Jinja the site never imports (its sandbox, extensions, ...)
-get none: their bytecode would take the package past 2 MB, and an instance
-compiles them once, on the first admin request that needs them.  A test
-proves that a public page's cold start in the package compiles nothing.
+The admin's modules and its own requirements (Markdown, itsdangerous,
+python-slugify), and the parts of Jinja the site never imports (its
+sandbox, extensions, ...) get none: their bytecode would take the package
+near its 2 MB limit, and an instance compiles them once, on the first admin
+request that needs them.  A test proves that the public pages' cold starts
+in the package compile nothing.
+
+The bytecode files are named for this interpreter (``cpython-311``), which
+is also the runtime Chalice deploys to, and written where Lambda looks for
+them whatever ``PYTHONPYCACHEPREFIX`` or ``PYTHONOPTIMIZE`` say here.
 
 ``vendor/`` is generated: it is rebuilt from scratch on every run.
 
-    python -m devtools.bytecode [PROJECT_DIR]
+    python -m devtools.bytecode [PROJECT_DIR]    (make bytecode)
 """
-import compileall
 import importlib.metadata
-import importlib.util
 import json
 import os
 import py_compile
@@ -50,6 +57,10 @@ PIN = re.compile(r'^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)')
 PUBLIC_REQUIREMENTS = {'Jinja2': 'jinja2', 'MarkupSafe': 'markupsafe', 'nh3': 'nh3'}
 # What `chalice package` copies from Chalice itself (its packager's list).
 CHALICE_RUNTIME = ('chalice/__init__.py', 'chalice/app.py')
+# chalicelib modules that only the admin (screens and API) and the command
+# line import; the public site loads them never.
+ADMIN_AND_CLI = ('admin_api.py', 'admin_pages.py', 'auth.py', 'editing.py',
+                 'cli.py', 'wordpress.py', 'wp_fetch.py')
 
 
 def pinned_requirements(path):
@@ -68,7 +79,7 @@ def imported_files(modules):
     code = ('import importlib, json, sys\n'
             'for name in sys.argv[1:]: importlib.import_module(name)\n'
             'print(json.dumps([getattr(m, "__file__", None) for m in list(sys.modules.values())]))')
-    out = subprocess.run([sys.executable, '-c', code, *modules], check=True,
+    out = subprocess.run([sys.executable, '-I', '-c', code, *modules], check=True,
                          capture_output=True, text=True).stdout
     return {os.path.realpath(path) for path in json.loads(out) if path}
 
@@ -84,26 +95,43 @@ def sources_of(name, version=None):
             if str(file).endswith('.py') and not str(file).startswith('..')]
 
 
+def pyc_path(folder, source_name):
+    """Where the runtime looks for the bytecode of ``folder/source_name``."""
+    stem = os.path.splitext(source_name)[0]
+    return os.path.join(folder, '__pycache__',
+                        '%s.%s.pyc' % (stem, sys.implementation.cache_tag))
+
+
 def compile_to(source, target):
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    py_compile.compile(source, cfile=target, invalidation_mode=CHECKED, doraise=True)
+    try:
+        py_compile.compile(source, cfile=target, invalidation_mode=CHECKED, optimize=0,
+                           doraise=True)
+    except py_compile.PyCompileError as error:
+        raise SystemExit('bytecode: %s does not compile: %s' % (source, error.msg))
 
 
 def compile_app(project_dir):
-    """Hash-checked bytecode for ``chalicelib/``, replacing what local runs left."""
+    """``chalicelib/`` in place, replacing what local runs left; ``app.py``
+    into ``vendor/``.  Returns how many modules were compiled."""
     lib = os.path.join(project_dir, 'chalicelib')
-    for folder, dirs, _ in os.walk(lib):
+    count = 0
+    for folder, dirs, files in os.walk(lib):
         if '__pycache__' in dirs:
             shutil.rmtree(os.path.join(folder, '__pycache__'))
             dirs.remove('__pycache__')
-    if not compileall.compile_dir(lib, quiet=1, invalidation_mode=CHECKED):
-        raise SystemExit('bytecode: chalicelib/ does not compile')
+        for name in files:
+            if name.endswith('.py') and not (folder == lib and name in ADMIN_AND_CLI):
+                compile_to(os.path.join(folder, name), pyc_path(folder, name))
+                count += 1
+    compile_to(os.path.join(project_dir, 'app.py'),
+               pyc_path(os.path.join(project_dir, 'vendor'), 'app.py'))
+    return count + 1
 
 
 def build_vendor(project_dir):
-    """``vendor/``: bytecode of the dependencies, to sit beside their sources."""
+    """Bytecode of the dependencies into ``vendor/``, to sit beside their sources."""
     vendor = os.path.join(project_dir, 'vendor')
-    shutil.rmtree(vendor, ignore_errors=True)
     pins = pinned_requirements(os.path.join(project_dir, 'requirements.txt'))
     missing = [name for name in PUBLIC_REQUIREMENTS if name not in pins]
     if missing:
@@ -114,18 +142,19 @@ def build_vendor(project_dir):
                if os.path.realpath(os.path.join(site, relative)) in loaded]
     modules += [module for module in sources_of('chalice') if module[1] in CHALICE_RUNTIME]
     for site, relative in modules:
-        compile_to(os.path.join(site, relative),
-                   os.path.join(vendor, importlib.util.cache_from_source(relative)))
+        folder, name = os.path.split(relative)
+        compile_to(os.path.join(site, relative), pyc_path(os.path.join(vendor, folder), name))
     return len(modules)
 
 
 def build(project_dir=ROOT):
-    compile_app(project_dir)
-    return build_vendor(project_dir)
+    """Rebuild ``vendor/`` and ``chalicelib``'s bytecode; ``(app, dependency)`` counts."""
+    shutil.rmtree(os.path.join(project_dir, 'vendor'), ignore_errors=True)
+    return compile_app(project_dir), build_vendor(project_dir)
 
 
 if __name__ == '__main__':
     project = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ROOT)
-    count = build(project)
-    print('bytecode: chalicelib/ compiled in place; %d dependency modules into %s'
-          % (count, os.path.join(project, 'vendor')))
+    app_count, dependency_count = build(project)
+    print('bytecode: %d modules of app.py and chalicelib/, %d of its dependencies (vendor/)'
+          % (app_count, dependency_count))

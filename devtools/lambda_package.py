@@ -1,7 +1,7 @@
 """The deployment package, built and laid out as Lambda runs it.
 
-``build`` writes the bytecode (``devtools.bytecode``) and runs ``chalice
-package``; ``unpack`` extracts ``deployment.zip`` into a folder, as Lambda
+``build`` copies the project, writes the bytecode (``devtools.bytecode``)
+and runs ``chalice package``; ``unpack`` extracts ``deployment.zip`` into a folder, as Lambda
 does into ``/var/task``; ``runtime`` makes a folder that holds what the
 Lambda Python runtime adds to the standard library: boto3 and its
 dependencies.  Tests and ``bench.cold_start`` then run the package in a
@@ -9,8 +9,10 @@ bare interpreter (``python -I -S -B``: no site-packages, no bytecode
 written, as on Lambda's read-only file system).
 """
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 
 from devtools import bytecode
@@ -22,17 +24,41 @@ RUNTIME_PACKAGES = ('boto3', 'botocore', 'jmespath', 's3transfer', 'dateutil',
 BARE = ('-I', '-S', '-B')
 
 
+# What `chalice package` reads from the project.
+PROJECT_FILES = ('app.py', 'requirements.txt', 'chalicelib', '.chalice')
+
+
 def build(out_dir, stage='dev', merge_template=None):
-    """``out_dir/deployment.zip`` and its CloudFormation template ``sam.json``."""
-    bytecode.build(ROOT)
-    chalice = os.path.join(os.path.dirname(sys.executable), 'chalice')
-    env = dict(os.environ, AWS_DEFAULT_REGION=os.environ.get('AWS_DEFAULT_REGION', 'us-east-1'))
-    merge = ['--merge-template', merge_template] if merge_template else []
-    result = subprocess.run([chalice, 'package', '--stage', stage, *merge, str(out_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    """``out_dir/deployment.zip`` and its CloudFormation template ``sam.json``.
+
+    Built from a copy of the project, so the working tree's ``vendor/`` and
+    ``__pycache__`` folders are left alone (tests and benchmarks may run
+    while someone packages or deploys).  The copy shares the project's cache
+    of dependency packages, ``.chalice/deployments``.
+    """
+    out_dir = os.path.abspath(str(out_dir))
+    cache = os.path.join(ROOT, '.chalice', 'deployments')
+    os.makedirs(cache, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix='faq-package-') as project:
+        for name in PROJECT_FILES:
+            source, copy = os.path.join(ROOT, name), os.path.join(project, name)
+            if os.path.isdir(source):
+                shutil.copytree(source, copy, ignore=shutil.ignore_patterns(
+                    '__pycache__', 'deployments', 'venv'))
+            else:
+                shutil.copy2(source, copy)
+        os.symlink(cache, os.path.join(project, '.chalice', 'deployments'))
+        bytecode.build(project)
+        chalice = os.path.join(os.path.dirname(sys.executable), 'chalice')
+        env = dict(os.environ,
+                   AWS_DEFAULT_REGION=os.environ.get('AWS_DEFAULT_REGION', 'us-east-1'))
+        merge = ['--merge-template', os.path.abspath(merge_template)] if merge_template else []
+        result = subprocess.run([chalice, 'package', '--stage', stage, *merge, out_dir],
+                                cwd=project, env=env, capture_output=True, text=True,
+                                timeout=600)
     if result.returncode != 0:
         raise RuntimeError('chalice package failed:\n' + result.stderr[-3000:])
-    return os.path.join(str(out_dir), 'deployment.zip')
+    return os.path.join(out_dir, 'deployment.zip')
 
 
 def unpack(zip_path, folder):
