@@ -57,6 +57,11 @@ def make_client():
     Lambda cold start about 100 ms and give a DynamoDB client nothing.
     botocore honours ``AWS_ENDPOINT_URL_DYNAMODB``, which points it at
     DynamoDB Local in development and tests, and the usual credential chain.
+
+    The Lambda runtime brings its own botocore and updates it on its own
+    schedule: should the lean data loader ever not suit that botocore, the
+    client is made with botocore's stock loader instead, and a warning says
+    so, rather than every page failing.
     """
     import botocore.session
     from botocore.config import Config
@@ -65,9 +70,17 @@ def make_client():
     config = Config(retries={'mode': 'standard', 'total_max_attempts': 3},
                     connect_timeout=2, read_timeout=5)
     session = botocore.session.get_session()
-    session.register_component('data_loader', dynamodb_data_loader(
-        session.get_config_variable('data_path')))
-    return session.create_client('dynamodb', region_name=region, config=config)
+    try:
+        session.register_component('data_loader', dynamodb_data_loader(
+            session.get_config_variable('data_path')))
+        return session.create_client('dynamodb', region_name=region, config=config)
+    except Exception as error:      # noqa: BLE001 (any failure: the stock loader decides)
+        import logging
+        logging.getLogger(__name__).warning(
+            'lean botocore data loader failed (%s: %s); using the stock loader',
+            type(error).__name__, error)
+        return botocore.session.get_session().create_client(
+            'dynamodb', region_name=region, config=config)
 
 
 LOADER_SERVICES = ('dynamodb',)   # all the data loader below looks for

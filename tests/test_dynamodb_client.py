@@ -83,3 +83,16 @@ def test_aws_data_path_is_still_honoured(tmp_path, monkeypatch):
     client = storage.make_client()
     assert client.meta.service_model.metadata['serviceFullName'] == \
         'DynamoDB from AWS_DATA_PATH'
+
+
+def test_a_botocore_the_lean_loader_does_not_suit_falls_back_to_the_stock_one(
+        monkeypatch, caplog, dynamodb_local):
+    """The Lambda runtime updates botocore on its own schedule."""
+    class Unsuitable(Loader):
+        def list_api_versions(self, *args, **kwargs):
+            raise AttributeError('this botocore has no list_api_versions')
+
+    monkeypatch.setattr(storage, 'dynamodb_data_loader', lambda data_path=None: Unsuitable())
+    client = storage.make_client()
+    assert 'TableNames' in client.list_tables()          # a working client, on DynamoDB Local
+    assert 'using the stock loader' in caplog.text and 'AttributeError' in caplog.text
