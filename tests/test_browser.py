@@ -1,7 +1,8 @@
 """A real browser (Playwright driving Debian's chromium) against `chalice local`.
 
 An editor logs in, creates a FAQ, sees it on the public site, edits it, hits
-a conflict with a second editor, deletes it and restores it.
+a conflict with a second editor, deletes it, restores it and finds all of it
+in the audit log.
 """
 import os
 import subprocess
@@ -131,3 +132,12 @@ def test_editor_round_trip_in_a_real_browser(site, browser):
     visitor, response = visit()
     assert response.status == 200
     assert 'Alice: retakes are online only.' in visitor.inner_text('.answer')
+
+    # the audit log, from the admin menu, tells the story newest first
+    alice.click('nav >> text=Audit log')
+    rows = alice.locator('tbody tr')
+    actions = [rows.nth(i).locator('td').nth(2).inner_text() for i in range(rows.count())]
+    assert actions[:4] == ['restore', 'trash', 'update', 'create']   # Bob's save was refused
+    assert rows.first.locator('td').nth(1).inner_text() == 'editor'
+    alice.click('tbody tr >> nth=0 >> a')
+    assert alice.url.split('?')[0] == edit_url
