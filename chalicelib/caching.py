@@ -2,9 +2,12 @@
 
 A page's ETag is a hash of everything its HTML is made from (the entries
 shown and their versions, the settings, the mount point and the templates),
-so a matching ``If-None-Match`` can be answered 304 before rendering.
+so a matching ``If-None-Match`` can be answered 304 before rendering, and a
+page rendered once can be served again from memory for as long as its ETag
+stays the same (:func:`body_for`).
 """
 import hashlib
+from collections import OrderedDict
 
 from . import render
 
@@ -19,6 +22,28 @@ SEARCH = 'public, max-age=60, s-maxage=60'
 def etag_for(settings, mount, *parts):
     material = repr((render.templates_digest(), settings, mount) + parts).encode('utf-8')
     return '"%s"' % hashlib.sha256(material).hexdigest()[:32]
+
+
+# Rendered pages by ETag, most recently used last: a few MB at most.
+BODY_CACHE_SIZE = 256
+_bodies = OrderedDict()
+
+
+def body_for(etag, render_body):
+    """The page named by ``etag``, rendered at most once per instance."""
+    body = _bodies.get(etag)
+    if body is not None:
+        _bodies.move_to_end(etag)
+        return body
+    body = _bodies[etag] = render_body()
+    if len(_bodies) > BODY_CACHE_SIZE:
+        _bodies.popitem(last=False)
+    return body
+
+
+def forget_bodies():
+    """Drop the rendered pages (tests: each test's table starts its counters anew)."""
+    _bodies.clear()
 
 
 _DAYS = ('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')

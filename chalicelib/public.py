@@ -2,7 +2,8 @@
 
 They take the Chalice request and return a Chalice ``Response``; ``app.py``
 only maps routes to them.  Pages carry an ETag computed before rendering,
-so a revalidation that matches costs the DynamoDB read but no rendering.
+so a revalidation that matches costs the DynamoDB read but no rendering, and
+a page is rendered once per instance until what it shows changes.
 """
 from chalice import Response
 
@@ -42,7 +43,7 @@ def cached_page(request, settings, urls, parts, last_modified, render_body):
     headers = caching.headers(etag, last_modified)
     if caching.etag_matches(request.headers.get('if-none-match'), etag):
         return Response(body='', status_code=304, headers=headers)
-    return html_response(render_body(), 200, headers)
+    return html_response(caching.body_for(etag, render_body), 200, headers)
 
 
 def _listing_parts(entries, *extra):

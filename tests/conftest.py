@@ -9,7 +9,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from devtools.dynamodb_local import DynamoDBLocal, local_aws_environment  # noqa: E402
-from chalicelib import catalog, storage  # noqa: E402
+from chalicelib import caching, catalog, storage  # noqa: E402
 
 SEED = os.path.join(ROOT, 'seed')
 SAMPLE = os.path.join(SEED, 'wordpress-faq-549.json')
@@ -42,8 +42,10 @@ def repo(dynamodb_client, monkeypatch):
     repository = storage.FaqRepository(dynamodb_client, name)
     monkeypatch.setattr(storage, '_repository', repository)
     catalog.forget()
+    caching.forget_bodies()
     yield repository
     catalog.forget()
+    caching.forget_bodies()
     dynamodb_client.delete_table(TableName=name)
 
 

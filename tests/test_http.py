@@ -46,6 +46,25 @@ def test_a_matching_etag_gets_304_without_rendering(client, seeded, path, monkey
     assert client.http.get(path, headers={'If-None-Match': '"stale"'}).status_code == 200
 
 
+def test_a_page_is_rendered_once_until_what_it_shows_changes(client, seeded, monkeypatch):
+    rendered = []
+    original = render.render
+
+    def counting(template, **context):
+        rendered.append(template)
+        return original(template, **context)
+    monkeypatch.setattr(render, 'render', counting)
+    path = '/faq/%s/' % SLUG
+    first, again = client.http.get(path), client.http.get(path)
+    assert rendered == ['faq.html']
+    assert again.status_code == 200 and again.body == first.body
+    assert again.headers['ETag'] == first.headers['ETag']
+    entry = seeded.get_by_slug(SLUG)
+    seeded.save(entry.with_changes(title='Changed', version=entry.version + 1), entry, 'test')
+    changed = client.http.get(path)
+    assert rendered == ['faq.html', 'faq.html'] and b'<h1>Changed</h1>' in changed.body
+
+
 def test_etag_changes_when_the_entry_changes(client, seeded):
     before = client.http.get('/faq/%s/' % SLUG).headers['ETag']
     entry = seeded.get_by_slug(SLUG)
