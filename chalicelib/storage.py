@@ -91,9 +91,10 @@ def dynamodb_data_loader(data_path=None):
 
     The stock loader lists all ~450 service directories botocore ships, once
     for the service model and once for the endpoint rules, only to check
-    that ``dynamodb`` is among them (25 ms of a cold start); and it decodes
-    its JSON into ``OrderedDict``s, a Python 2 habit that adds 12 ms to
-    decoding the 1.2 MB endpoint table and the service model.
+    that ``dynamodb`` is among them; and it decodes its JSON into
+    ``OrderedDict``s, a Python 2 habit that makes loading the 1.2 MB
+    endpoint table take nearly twice as long.  Together they are close to
+    half of making the client (``bench.dynamodb_client``).
     This one looks only for the services in ``LOADER_SERVICES`` and decodes to
     plain dicts, which keep their order.  It reads the same files from the
     same places, ``AWS_DATA_PATH`` (``data_path``) included.
