@@ -3,12 +3,12 @@
 Category pages, related questions, the grouped index, the sitemap and the
 feed all need a view of every published entry; reading the table for each
 request would multiply the cost of a page.  A :class:`Catalog` is loaded
-once per instance (one Query for the entry summaries, one for categories)
-and reused while it is current: every change bumps a counter item in the
-table (storage.content_marker), and an instance reads that one small item
-at most every ``MAX_AGE`` seconds to learn whether to reload.  A load costs
-two Queries: the marker with the categories, then the entry summaries.  The search
-index needs the answers' text too, so it is built only when a search asks.
+once per instance and reused while it is current: every change bumps a
+counter item in the table (storage.content_marker), and an instance reads
+that one small item at most every ``MAX_AGE`` seconds to learn whether to
+reload.  A load costs two Queries: the marker with the categories, then the
+entry summaries.  The search index needs the answers' text too, so it is
+built only when a search asks.
 
 Ceiling: summaries are a few hundred bytes an entry, so 10,000 entries are
 a few MB and load in a few Query calls; past that, or when a change must show
@@ -36,11 +36,7 @@ class Catalog:
     _search: object = field(default=None, repr=False)
     _terms: dict = field(default=None, repr=False)
     _related: dict = field(default_factory=dict, repr=False)
-    _grouped: list = field(default=None, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
-
-    def by_slug(self, slug):
-        return next((e for e in self.entries if e.slug == slug), None)
 
     def in_category(self, slug):
         return [e for e in self.entries if slug in e.categories]
@@ -58,9 +54,7 @@ class Catalog:
     def grouped(self):
         """(category, entries) for each category with published FAQs, by name,
         then the FAQs that have no category, under None."""
-        if self._grouped is None:
-            self._grouped = self._group()
-        return self._grouped
+        return self.memo('grouped', self._group)
 
     def _group(self):
         groups = [(c, self.in_category(c.slug)) for c in
@@ -116,6 +110,8 @@ class Catalog:
 
 _catalog = None
 _lock = threading.Lock()
+
+
 def _trusted(now):
     """The cached catalog if it may be used without asking DynamoDB, else None."""
     cached = _catalog
