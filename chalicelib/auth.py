@@ -197,9 +197,14 @@ def end_sessions(user):
     get_accounts().end_sessions(user)
 
 
-def csrf_ok(session, submitted):
+def _same_token(expected, submitted):
+    """Whether a form sent back ``expected``, compared in constant time."""
     return isinstance(submitted, str) and hmac.compare_digest(
-        session.csrf.encode(), submitted.encode('utf-8', 'replace'))
+        expected.encode(), submitted.encode('utf-8', 'replace'))
+
+
+def csrf_ok(session, submitted):
+    return _same_token(session.csrf, submitted)
 
 
 # -- the login form's token -------------------------------------------------------
@@ -224,8 +229,7 @@ def login_token_ok(cookie_value, submitted):
     cookie itself ("cookie tossing"); it could as well plant a session.
     """
     return isinstance(cookie_value, str) and bool(_LOGIN_TOKEN.match(cookie_value)) \
-        and isinstance(submitted, str) and hmac.compare_digest(
-            cookie_value.encode(), submitted.encode('utf-8', 'replace'))
+        and _same_token(cookie_value, submitted)
 
 
 # -- cookies -----------------------------------------------------------------------

@@ -46,33 +46,34 @@ def wants_json(route, request):
 
 
 def unavailable(request, route):
-    headers = {'Retry-After': RETRY_AFTER, 'Cache-Control': 'no-store'}
     message = 'The site is busy right now. Please try again in a few seconds.'
     if wants_json(route, request):
         return Response(body=json.dumps({'error': {'code': 'unavailable', 'message': message},
                                          'code': 'unavailable', 'message': message,
                                          'data': {'status': 503}}),
                         status_code=503,
-                        headers=dict(headers, **{'Content-Type': 'application/json'}))
-    from . import render
-    from .urls import SiteUrls, mount_path
-    settings = get_settings()
-    body = render.error_page(settings, SiteUrls(mount_path(request), settings.site_url),
-                             'Back in a moment', message)
-    return Response(body=body, status_code=503,
-                    headers=dict(headers, **{'Content-Type': 'text/html; charset=utf-8'}))
+                        headers={'Retry-After': RETRY_AFTER, 'Cache-Control': 'no-store',
+                                 'Content-Type': 'application/json'})
+    return error_page(request, 503, 'Back in a moment', message,
+                      {'Retry-After': RETRY_AFTER})
 
 
 def failed(request):
     """A friendly page for a bug that Chalice caught (it has logged the traceback)."""
+    return error_page(request, 500, 'Something went wrong',
+                      'This page could not be shown. The error has been logged.')
+
+
+def error_page(request, status, title, message, headers=None):
+    """The site's own error page, never cached."""
     from . import render
     from .urls import SiteUrls, mount_path
     settings = get_settings()
     body = render.error_page(settings, SiteUrls(mount_path(request), settings.site_url),
-                             'Something went wrong',
-                             'This page could not be shown. The error has been logged.')
-    return Response(body=body, status_code=500, headers={
-        'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store'})
+                             title, message)
+    return Response(body=body, status_code=status, headers=dict(
+        {'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store'},
+        **(headers or {})))
 
 
 def log(record):

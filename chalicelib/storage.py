@@ -568,12 +568,15 @@ class FaqRepository:
                                  Item=category_to_item(category), **kwargs)
         except self.client.exceptions.ConditionalCheckFailedException:
             raise SlugTaken(category.slug) from None
-        self.client.update_item(**self._marker_update()['Update'])
-        self._note_local_write()
+        self._catalog_changed()
         return category
 
     def delete_category(self, slug):
         self.client.delete_item(TableName=self.table_name, Key=category_key(slug))
+        self._catalog_changed()
+
+    def _catalog_changed(self):
+        """After a category write: move the marker, so instances reload."""
         self.client.update_item(**self._marker_update()['Update'])
         self._note_local_write()
 
