@@ -269,7 +269,7 @@ def create_category(request):
 
 @api_errors
 def get_category(request, slug):
-    return json_response(category_json(editing._category(get_repository(), slug)))
+    return json_response(category_json(editing.get_category(get_repository(), slug)))
 
 
 @api_errors

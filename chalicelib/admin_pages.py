@@ -337,7 +337,7 @@ def create_category(request):
 
 def category_form(request, slug):
     try:
-        category = editing._category(get_repository(), slug)
+        category = editing.get_category(get_repository(), slug)
     except NotFound:
         return not_found(request)
     return page(request, 'category.html', category=category, errors={},
@@ -347,7 +347,7 @@ def category_form(request, slug):
 def save_category(request, slug):
     form = form_data(request)
     try:
-        category = editing._category(get_repository(), slug)
+        category = editing.get_category(get_repository(), slug)
         if form.get('action') == 'delete':
             editing.delete_category(get_repository(), slug)
             return redirect(request, '/admin/categories', done='deleted')

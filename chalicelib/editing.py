@@ -11,7 +11,7 @@ from . import content as html_content
 from .models import (CONTENT_MAX_BYTES, GIVEN_DESCRIPTION_MAX, SLUG_RULE, STATUSES,
                      TITLE_MAX, TRASH, ValidationError, build_entry, is_valid_slug,
                      format_time, suggest_slug, utcnow)
-from .storage import NotFound, SlugTaken, VersionConflict
+from .storage import NotFound, VersionConflict
 
 EDITABLE = ('title', 'slug', 'content', 'content_format', 'description', 'status',
             'categories')
@@ -114,8 +114,8 @@ def parse_input(data, partial):
             errors['content'] = 'Content must be text.'
         elif len(raw.encode('utf-8', 'surrogatepass')) > CONTENT_MAX_BYTES:
             errors['content'] = 'Content must be at most 200 KB.'
-        elif _text_problem(raw, multiline=True):
-            errors['content'] = 'Content ' + _text_problem(raw, multiline=True)
+        elif problem := _text_problem(raw, multiline=True):
+            errors['content'] = 'Content ' + problem
         elif content_format in FORMATS:
             clean = (html_content.markdown_to_html(raw) if content_format == 'markdown'
                      else html_content.clean_html(raw))
@@ -245,9 +245,6 @@ def restore_revision(repository, entry_id, version, expected_version, actor):
     return repository.save(entry, previous, actor, 'restore-revision')
 
 
-__all__ = ['create', 'update', 'set_status', 'purge', 'restore_revision', 'current',
-           'parse_input', 'EntryGone', 'NotInTrash', 'SlugTaken', 'VersionConflict']
-
 
 # -- categories -------------------------------------------------------------------
 
@@ -285,7 +282,8 @@ def create_category(repository, data):
     return repository.put_category(category, create=True)
 
 
-def _category(repository, slug):
+def get_category(repository, slug):
+    """The category with this slug; NotFound if there is none."""
     found = next((c for c in repository.list_categories() if c.slug == slug), None)
     if found is None:
         raise NotFound('No category %r.' % slug[:60])
@@ -294,7 +292,7 @@ def _category(repository, slug):
 
 def update_category(repository, slug, data):
     from dataclasses import replace
-    current_category = _category(repository, slug)
+    current_category = get_category(repository, slug)
     if 'slug' in data and data['slug'] != slug:
         raise ValidationError({'slug': 'A category keeps its slug; create a new one instead.'})
     fields = _category_input({k: v for k, v in data.items() if k != 'slug'}, partial=True)
@@ -307,7 +305,7 @@ class CategoryInUse(ValueError):
 
 def delete_category(repository, slug):
     """Delete a category no entry uses (in any status, the trash included)."""
-    _category(repository, slug)
+    get_category(repository, slug)
     users = [e for status in STATUSES + (TRASH,) for e in repository.all_by_status(status)
              if slug in e.categories]
     if users:
