@@ -71,9 +71,7 @@ def api_errors(handler):
         except ValidationError as error:
             return json_error(400, 'invalid', 'The input is not valid: %s' % error,
                               fields=error.errors)
-        except editing.EntryGone as error:
-            return json_error(404, 'not_found', str(error))
-        except NotFound as error:
+        except NotFound as error:            # editing.EntryGone too
             return json_error(404, 'not_found', str(error))
         except SlugTaken as error:
             return json_error(409, 'slug_taken', str(error), fields={'slug': str(error)})
@@ -100,10 +98,19 @@ def _body(request):
         raise BadRequest('The body is not valid JSON: %s' % error, 400, 'bad_json') from None
 
 
-def _entry_id(raw):
-    if not raw.isdigit() or len(raw) > 15:
-        raise NotFound('No entry %s.' % raw[:40])
+def _path_number(raw, what, digits):
+    """An id or version from the path; anything else names nothing there."""
+    if not raw.isdigit() or len(raw) > digits:
+        raise NotFound('No %s %s.' % (what, raw[:40]))
     return int(raw)
+
+
+def _entry_id(raw):
+    return _path_number(raw, 'entry', 15)
+
+
+def _revision_number(raw):
+    return _path_number(raw, 'revision', 9)
 
 
 def _version(request, body, required):
@@ -207,15 +214,14 @@ def entry_action(request, entry_id, action):
 def list_revisions(request, entry_id):
     entry = editing.current(get_repository(), _entry_id(entry_id), allow_trashed=True)
     revisions = get_repository().list_revisions(entry.id)
-    return json_response({'entry': entry.id, 'current_version': entry.version, 'items': [
-        dict(entry_json(r.entry, summary=True), replaced=r.saved, replaced_by=r.actor)
-        for r in revisions]})
+    return json_response({'entry': entry.id, 'current_version': entry.version,
+                          'items': [revision_json(r, summary=True) for r in revisions]})
 
 
-def _revision_number(raw):
-    if not raw.isdigit() or len(raw) > 9:
-        raise NotFound('No revision %s.' % raw[:40])
-    return int(raw)
+def revision_json(revision, summary=False):
+    """A revision: the entry as it was, and when and by whom it was replaced."""
+    return dict(entry_json(revision.entry, summary), replaced=revision.saved,
+                replaced_by=revision.actor)
 
 
 @api_errors
@@ -223,8 +229,7 @@ def get_revision(request, entry_id, version):
     revision = get_repository().get_revision(_entry_id(entry_id), _revision_number(version))
     if revision is None:
         raise NotFound('No such revision.')
-    return json_response(dict(entry_json(revision.entry), replaced=revision.saved,
-                              replaced_by=revision.actor))
+    return json_response(revision_json(revision))
 
 
 @api_errors
