@@ -150,8 +150,7 @@ def list_entries(request):
     page = _int_param(params, 'page', 1, 1, 100000)
     per_page = _int_param(params, 'per_page', 20, 1, MAX_PER_PAGE)
     repository = get_repository()
-    statuses = STATUSES if status == 'all' else (status,)
-    entries = [e for s in statuses for e in repository.all_by_status(s)]
+    entries = editing.entries_in(repository, STATUSES if status == 'all' else (status,))
     category = params.get('category')
     if category:
         entries = [e for e in entries if category in e.categories]

@@ -133,8 +133,7 @@ def dashboard(request):
         status = 'all'
     query = ' '.join(params.get('q', '').split())[:200]
     repository = get_repository()
-    statuses = STATUSES if status == 'all' else (status,)
-    entries = [e for s in statuses for e in repository.all_by_status(s)]
+    entries = editing.entries_in(repository, STATUSES if status == 'all' else (status,))
     if query:
         needle = query.casefold()
         entries = [e for e in entries if needle in e.title.casefold()]

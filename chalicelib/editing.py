@@ -161,6 +161,12 @@ def create(repository, data, actor):
     return repository.create(entry, actor=actor, action='create')
 
 
+def entries_in(repository, statuses, content=False):
+    """Every entry of the given statuses, a Query per status."""
+    return [e for status in statuses
+            for e in repository.all_by_status(status, content=content)]
+
+
 def current(repository, entry_id, allow_trashed=False):
     entry = repository.get_by_id(entry_id)
     if entry is None or (entry.is_trashed and not allow_trashed):
@@ -306,8 +312,7 @@ class CategoryInUse(ValueError):
 def delete_category(repository, slug):
     """Delete a category no entry uses (in any status, the trash included)."""
     get_category(repository, slug)
-    users = [e for status in STATUSES + (TRASH,) for e in repository.all_by_status(status)
-             if slug in e.categories]
+    users = [e for e in entries_in(repository, STATUSES + (TRASH,)) if slug in e.categories]
     if users:
         raise CategoryInUse('Category %r is used by %d entr%s (%s); remove it from them first.'
                             % (slug, len(users), 'y' if len(users) == 1 else 'ies',
@@ -326,7 +331,7 @@ def broken_links(repository):
     A link to an old slug still works (it redirects) and is reported as such,
     so editors can point it at the current address.
     """
-    entries = [e for status in STATUSES for e in repository.all_by_status(status, content=True)]
+    entries = entries_in(repository, STATUSES, content=True)
     live = {e.slug: e for e in entries}
     report = []
     for entry in entries:
