@@ -260,7 +260,7 @@ def category_json(category):
 
 @api_errors
 def list_categories(request):
-    categories = sorted(get_repository().list_categories(), key=lambda c: c.name.casefold())
+    categories = editing.categories_by_name(get_repository())
     return json_response({'items': [category_json(c) for c in categories]})
 
 

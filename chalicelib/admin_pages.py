@@ -254,6 +254,12 @@ def save(request, entry_id):
     return redirect(request, '/admin/faqs/%d' % saved.id, done='saved')
 
 
+def _form_number(form, name):
+    """A whole number the form sent, or None."""
+    value = form.get(name, '')
+    return int(value) if value.isdigit() else None
+
+
 def action(request, entry_id, name):
     if name not in ACTIONS:
         return not_found(request)
@@ -262,8 +268,7 @@ def action(request, entry_id, name):
         entry = _entry(request, entry_id)
     except NotFound:
         return not_found(request)
-    version = form.get('version', '')
-    expected = int(version) if version.isdigit() else None
+    expected = _form_number(form, 'version')
     repository = get_repository()
     try:
         if name == 'purge':
@@ -299,11 +304,9 @@ def restore_revision(request, entry_id, version):
         entry = _entry(request, entry_id, allow_trashed=False)
     except NotFound:
         return not_found(request)
-    expected = form.get('version', '')
     try:
         editing.restore_revision(get_repository(), entry.id, int(version) if version.isdigit()
-                                 else -1, int(expected) if expected.isdigit() else None,
-                                 request.admin_user)
+                                 else -1, _form_number(form, 'version'), request.admin_user)
     except VersionConflict:
         return redirect(request, '/admin/faqs/%d' % entry.id, done='conflict')
     except NotFound:
@@ -311,12 +314,11 @@ def restore_revision(request, entry_id, version):
     return redirect(request, '/admin/faqs/%d' % entry.id, done='revision-restored')
 
 
-
 # -- categories and reports ---------------------------------------------------------
 
 def categories(request, form=None, errors=None, code=200):
     params = request.query_params or {}
-    listed = sorted(get_repository().list_categories(), key=lambda c: c.name.casefold())
+    listed = editing.categories_by_name(get_repository())
     return page(request, 'categories.html', code, categories=listed, form=form or {},
                 errors=errors or {}, done=params.get('done'))
 

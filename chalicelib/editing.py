@@ -288,6 +288,10 @@ def create_category(repository, data):
     return repository.put_category(category, create=True)
 
 
+def categories_by_name(repository):
+    return sorted(repository.list_categories(), key=lambda c: c.name.casefold())
+
+
 def get_category(repository, slug):
     """The category with this slug; NotFound if there is none."""
     found = next((c for c in repository.list_categories() if c.slug == slug), None)
