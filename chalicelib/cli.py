@@ -9,6 +9,7 @@
 """
 import argparse
 import json
+import os
 import sys
 
 from . import storage, wordpress
@@ -122,6 +123,26 @@ def _write_json(data, path, out):
         raise SystemExit('%s: cannot write: %s' % (path, error))
 
 
+CHALICE_CONFIG = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                              '.chalice', 'config.json')
+
+
+def stage_environment(stage, path=CHALICE_CONFIG):
+    """A stage's environment variables, merged over the global ones as Chalice
+    merges them from ``.chalice/config.json``."""
+    try:
+        with open(path, encoding='utf-8') as handle:
+            config = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise SystemExit('%s: cannot read the Chalice config: %s' % (path, error))
+    stages = config.get('stages', {})
+    if stage not in stages:
+        raise SystemExit('%s: no stage %r (stages: %s)'
+                         % (path, stage, ', '.join(sorted(stages))))
+    return dict(config.get('environment_variables', {}),
+                **stages[stage].get('environment_variables', {}))
+
+
 def create_table(args, out=None):
     """Create the table if missing (on-demand), then turn on point-in-time
     recovery and, for the prod stage, deletion protection.  Idempotent.
@@ -132,21 +153,8 @@ def create_table(args, out=None):
     out = out or sys.stdout
     stage = getattr(args, 'stage', None)
     if stage:
-        import os
-        path = getattr(args, 'config', None) or os.path.join(
-            os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-            '.chalice', 'config.json')
-        try:
-            with open(path, encoding='utf-8') as handle:
-                config = json.load(handle)
-        except (OSError, ValueError) as error:
-            raise SystemExit('%s: cannot read the Chalice config: %s' % (path, error))
-        stages = config.get('stages', {})
-        if stage not in stages:
-            raise SystemExit('%s: no stage %r (stages: %s)'
-                             % (path, stage, ', '.join(sorted(stages))))
-        name = dict(config.get('environment_variables', {}),
-                    **stages[stage].get('environment_variables', {})).get('TABLE_NAME')
+        path = getattr(args, 'config', None) or CHALICE_CONFIG
+        name = stage_environment(stage, path).get('TABLE_NAME')
         if not name:
             raise SystemExit('%s: stage %r sets no TABLE_NAME' % (path, stage))
     else:

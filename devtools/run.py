@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 
+from chalicelib.cli import stage_environment
 from devtools.dynamodb_local import ROOT, DynamoDBLocal, local_aws_environment
 
 DATA_DIR = os.path.join(ROOT, '.data', 'dynamodb')
@@ -63,16 +64,6 @@ def ensure_admin(env, port):
     print('Admin: http://127.0.0.1:%s/admin  user: admin  password: %s  (shown once; '
           'set another with: .venv/bin/python -m chalicelib.cli create-user admin)'
           % (port, password))
-
-
-def stage_environment(stage):
-    """The stage's environment variables from .chalice/config.json."""
-    import json
-    with open(os.path.join(ROOT, '.chalice', 'config.json')) as handle:
-        config = json.load(handle)
-    env = dict(config.get('environment_variables', {}))
-    env.update(config.get('stages', {}).get(stage, {}).get('environment_variables', {}))
-    return env
 
 
 if __name__ == '__main__':

@@ -60,7 +60,7 @@ def client(repo):
 @pytest.fixture
 def local_settings():
     """The settings of the ``local`` stage, as the app sees them."""
-    from devtools.run import stage_environment
+    from chalicelib.cli import stage_environment
     return stage_environment('local')
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from chalicelib import auth, storage
 from devtools.dynamodb_local import free_port
-from devtools.run import stage_environment
+from chalicelib.cli import stage_environment
 from tests.admin_helpers import PASSWORD
 from tests.conftest import ROOT
 
