@@ -170,14 +170,16 @@ _COMPARED = ('title', 'content', 'description', 'description_given', 'status',
 
 
 def plan(repository, entry):
-    """What importing ``entry`` would do: ``(outcome, changed fields, existing)``."""
+    """What importing ``entry`` would do: ``(outcome, changed fields, existing,
+    update)``, ``update`` being ``entry`` as the next version of the stored
+    one (its address and creation date stay), or None for a new entry."""
     existing = repository.get_by_id(entry.id)
     if existing is None:
-        return 'created', (), None
-    merged = entry.with_changes(slug=existing.slug, created=existing.created,
+        return 'created', (), None, None
+    update = entry.with_changes(slug=existing.slug, created=existing.created,
                                 version=existing.version + 1)
-    changed = tuple(n for n in _COMPARED if getattr(merged, n) != getattr(existing, n))
-    return ('updated' if changed else 'unchanged'), changed, existing
+    changed = tuple(n for n in _COMPARED if getattr(update, n) != getattr(existing, n))
+    return ('updated' if changed else 'unchanged'), changed, existing, update
 
 
 def _check_slug_free(repository, entry):
@@ -186,23 +188,13 @@ def _check_slug_free(repository, entry):
         raise StorageError('The slug %r is already used by another entry.' % entry.slug)
 
 
-def upsert(repository, entry, dry_run=False):
-    """Store an imported entry: ``'created'``, ``'updated'`` or ``'unchanged'``.
-
-    With ``dry_run`` nothing is written; a new entry whose slug another
-    entry holds fails as the real write would.
-    """
-    outcome, _, existing = plan(repository, entry)
-    if dry_run:
-        if outcome == 'created':
-            _check_slug_free(repository, entry)
-        return outcome
+def upsert(repository, entry):
+    """Store an imported entry: ``'created'``, ``'updated'`` or ``'unchanged'``."""
+    outcome, _, existing, update = plan(repository, entry)
     if outcome == 'created':
         repository.create(entry)
     elif outcome == 'updated':
-        merged = entry.with_changes(slug=existing.slug, created=existing.created,
-                                    version=existing.version + 1)
-        repository.save(merged, existing, actor='import', action='import')
+        repository.save(update, existing, actor='import', action='import')
     return outcome
 
 
@@ -216,7 +208,9 @@ def import_records(repository, records, old_faq_base, category_slugs=None,
         try:
             entry = entry_from_record(record, old_faq_base, category_slugs, site_url)
             if dry_run:
-                outcome, changed, _ = plan(repository, entry)
+                # nothing written; a new entry whose slug another entry
+                # holds fails as the real write would
+                outcome, changed, _, _ = plan(repository, entry)
                 if outcome == 'created':
                     _check_slug_free(repository, entry)
             else:
