@@ -300,9 +300,6 @@ def export_terms(repository, settings=None):
     """Every category as ``wp/v2/faq-categories`` terms, by id."""
     from . import wp_items
     site = wp_items.Site(settings, repository)
-    counts = {}
-    for entry in repository.all_by_status('publish'):
-        for slug in entry.categories:
-            counts[slug] = counts.get(slug, 0) + 1
+    counts = site.term_counts()
     return [wp_items.term_item(c, counts.get(c.slug, 0), site)
             for c in sorted(site.categories, key=lambda c: c.id)]

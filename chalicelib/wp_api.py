@@ -280,14 +280,6 @@ def get_faq(query, raw_id):
                          links=(alternate,))
 
 
-def _term_counts(site):
-    counts = {}
-    for entry in site.repository.all_by_status('publish'):
-        for slug in entry.categories:
-            counts[slug] = counts.get(slug, 0) + 1
-    return counts
-
-
 @endpoint
 def list_terms(query):
     """``GET /wp-json/wp/v2/faq-categories``."""
@@ -304,7 +296,7 @@ def list_terms(query):
         categories = [c for c in categories if c.slug in entry.categories]
     needs_counts = values['hide_empty'] or values['orderby'] == 'count' \
         or wanted is None or 'count' in wanted
-    counts = _term_counts(site) if needs_counts else {}
+    counts = site.term_counts() if needs_counts else {}
     tests = []
     if values['include']:
         tests.append(lambda c: c.id in set(values['include']))
@@ -355,7 +347,7 @@ def get_term(query, raw_id):
     _forbid_edit(values, 'Sorry, you are not allowed to edit this term.')
     tree = field_tree(query)
     wanted = wanted_fields(tree, values['context'], TERM_FIELDS, TERM_EMBED_FIELDS)
-    counts = _term_counts(site) if wanted is None or 'count' in wanted else {}
+    counts = site.term_counts() if wanted is None or 'count' in wanted else {}
     return json_response(filter_fields(term_item(category, counts.get(category.slug, 0),
                                                  site, wanted), tree), query)
 

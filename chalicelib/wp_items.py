@@ -66,6 +66,14 @@ class Site:
     def route(self, path):
         return self.api + '/' + path
 
+    def term_counts(self):
+        """Published entries per category slug: a term's ``count``."""
+        counts = {}
+        for entry in self.repository.all_by_status('publish'):
+            for slug in entry.categories:
+                counts[slug] = counts.get(slug, 0) + 1
+        return counts
+
 
 POST_FIELDS = ('id', 'date', 'date_gmt', 'guid', 'modified', 'modified_gmt', 'slug',
                'status', 'type', 'link', 'title', 'content', 'excerpt', 'template',
