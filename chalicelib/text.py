@@ -24,7 +24,8 @@ will with would you your yours yourself
 
 # --- text to terms -----------------------------------------------------------
 
-def _drop_marks(text):
+def drop_marks(text):
+    """``text`` without accents and other combining marks (NFKD)."""
     decomposed = unicodedata.normalize('NFKD', text)
     return ''.join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -38,7 +39,7 @@ def fold(word):
     if word.isascii():
         folded = word.lower()
     else:
-        folded = _drop_marks(_drop_marks(word).casefold())
+        folded = drop_marks(drop_marks(word).casefold())
     return folded[:MAX_TERM_CHARS] or word[:MAX_TERM_CHARS]
 
 

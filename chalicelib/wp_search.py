@@ -9,8 +9,9 @@ first, then every term in the title...).  Text is compared through
 :func:`fold`, as MySQL's ``_ci`` collations compare.
 """
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .text import drop_marks
 
 STOPWORDS = frozenset(
     'about an are as at be by com for from how in is it of on or that the this to was '
@@ -22,8 +23,7 @@ def fold(text):
     """Case- and accent-insensitive form, as MySQL's ``_ci`` collations compare."""
     if not text or text.isascii():
         return (text or '').lower()
-    decomposed = unicodedata.normalize('NFKD', text)
-    return ''.join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return drop_marks(text).casefold()
 
 
 @dataclass
