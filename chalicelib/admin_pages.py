@@ -70,7 +70,7 @@ def _safe_next(request, wanted):
 
 def _secure():
     """Cookies are Secure on https sites; a plain-http local run would drop them."""
-    return get_settings().site_url.startswith('https://')
+    return get_settings().https
 
 
 def login_page(request, code=200, headers=None, **context):

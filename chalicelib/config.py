@@ -26,6 +26,11 @@ class Settings:
         return self.locale.replace('_', '-')
 
     @property
+    def https(self):
+        """Served over https: cookies are Secure, responses carry HSTS."""
+        return self.site_url.startswith('https://')
+
+    @property
     def site_path(self):
         """The path part of the site URL (``/resources`` or ``''``)."""
         return urlsplit(self.site_url).path.rstrip('/')

@@ -97,14 +97,14 @@ def observe(request, get_response):
     headers = response.headers
     for name, value in SECURITY_HEADERS.items():
         headers.setdefault(name, value)
-    site_url = get_settings().site_url
-    if site_url.startswith('https://'):
+    settings = get_settings()
+    if settings.https:
         headers.setdefault('Strict-Transport-Security', HSTS)
     if route.startswith('/admin'):
         headers['Cache-Control'] = 'no-store'
     elif str(headers.get('Content-Type', '')).startswith('text/html'):
         # discovery-based WordPress clients find the read API from any page
-        link = '<%s/wp-json/>; rel="%s"' % (site_url, API_REL)
+        link = '<%s/wp-json/>; rel="%s"' % (settings.site_url, API_REL)
         headers['Link'] = '%s, %s' % (headers['Link'], link) if headers.get('Link') else link
     record.update(status=response.status_code,
                   duration_ms=round((time.perf_counter() - started) * 1000, 3))
