@@ -1,14 +1,18 @@
 """Routes of the FAQ site; every handler hands over to ``chalicelib``."""
 from chalice import Chalice
 
-from chalicelib import guard, middleware, public, wp_routes
+from chalicelib import middleware
+from chalicelib.admin import guard
 from chalicelib.lazy import lazy_module
+from chalicelib.site import pages
+from chalicelib.wordpress import routes as wp_routes
 
 # loaded by the first request that needs them, not on every cold start
-admin_api = lazy_module('chalicelib.admin_api')
-admin_pages = lazy_module('chalicelib.admin_pages')
+admin_api = lazy_module('chalicelib.admin.api')
+admin_screens = lazy_module('chalicelib.admin.screens')
 openapi = lazy_module('chalicelib.openapi')
-wp_api = lazy_module('chalicelib.wp_api')
+wp_api = lazy_module('chalicelib.wordpress.api')
+wp_discovery = lazy_module('chalicelib.wordpress.discovery')
 
 app = Chalice(app_name='faq-site')
 app.register_middleware(middleware.observe, 'http')   # outermost: headers, logs, 503
@@ -17,136 +21,136 @@ app.register_middleware(guard.admin_guard, 'http')
 
 @app.route('/', methods=['GET'])
 def home():
-    return public.home(app.current_request)
+    return pages.home(app.current_request)
 
 
 @app.route('/faq', methods=['GET'])
 def faq_index():
-    return public.faq_index(app.current_request)
+    return pages.faq_index(app.current_request)
 
 
 @app.route('/faq/{slug}', methods=['GET'])
 def faq(slug):
-    return public.faq(app.current_request, slug)
+    return pages.faq(app.current_request, slug)
 
 
 @app.route('/faq-category/{slug}', methods=['GET'])
 def faq_category(slug):
-    return public.category(app.current_request, slug)
+    return pages.category(app.current_request, slug)
 
 
 @app.route('/sitemap.xml', methods=['GET'])
 def sitemap():
-    return public.sitemap(app.current_request)
+    return pages.sitemap(app.current_request)
 
 
 @app.route('/sitemaps/{name}', methods=['GET'])
 def sitemap_part(name):
-    return public.sitemap_part(app.current_request, name)
+    return pages.sitemap_part(app.current_request, name)
 
 
 @app.route('/feed.xml', methods=['GET'])
 def feed():
-    return public.feed(app.current_request)
+    return pages.feed(app.current_request)
 
 
 @app.route('/robots.txt', methods=['GET'])
 def robots():
-    return public.robots(app.current_request)
+    return pages.robots(app.current_request)
 
 
-# --- HTML admin (chalicelib/admin_pages.py); guard.admin_guard checks session and CSRF ---
+# --- HTML admin (chalicelib/admin/screens.py); guard.admin_guard checks session and CSRF ---
 
 FORM = ['application/x-www-form-urlencoded']   # what the admin's forms send
 
 
 @app.route('/admin/login', methods=['GET'])
 def admin_login_form():
-    return admin_pages.login_form(app.current_request)
+    return admin_screens.login_form(app.current_request)
 
 
 @app.route('/admin/login', methods=['POST'], content_types=FORM)
 def admin_login():
-    return admin_pages.login(app.current_request)
+    return admin_screens.login(app.current_request)
 
 
 @app.route('/admin/logout', methods=['POST'], content_types=FORM)
 def admin_logout():
-    return admin_pages.logout(app.current_request)
+    return admin_screens.logout(app.current_request)
 
 
 @app.route('/admin', methods=['GET'])
 def admin_dashboard():
-    return admin_pages.dashboard(app.current_request)
+    return admin_screens.dashboard(app.current_request)
 
 
 @app.route('/admin/faqs/new', methods=['GET'])
 def admin_new_form():
-    return admin_pages.new_form(app.current_request)
+    return admin_screens.new_form(app.current_request)
 
 
 @app.route('/admin/faqs/new', methods=['POST'], content_types=FORM)
 def admin_create():
-    return admin_pages.create(app.current_request)
+    return admin_screens.create(app.current_request)
 
 
 @app.route('/admin/faqs/{entry_id}', methods=['GET'])
 def admin_edit_form(entry_id):
-    return admin_pages.edit_form(app.current_request, entry_id)
+    return admin_screens.edit_form(app.current_request, entry_id)
 
 
 @app.route('/admin/faqs/{entry_id}', methods=['POST'], content_types=FORM)
 def admin_save(entry_id):
-    return admin_pages.save(app.current_request, entry_id)
+    return admin_screens.save(app.current_request, entry_id)
 
 
 @app.route('/admin/faqs/{entry_id}/{action}', methods=['POST'], content_types=FORM)
 def admin_action(entry_id, action):
-    return admin_pages.action(app.current_request, entry_id, action)
+    return admin_screens.action(app.current_request, entry_id, action)
 
 
 @app.route('/admin/faqs/{entry_id}/revisions', methods=['GET'])
 def admin_revisions(entry_id):
-    return admin_pages.revisions(app.current_request, entry_id)
+    return admin_screens.revisions(app.current_request, entry_id)
 
 
 @app.route('/admin/faqs/{entry_id}/revisions/{version}/restore', methods=['POST'],
            content_types=FORM)
 def admin_restore_revision(entry_id, version):
-    return admin_pages.restore_revision(app.current_request, entry_id, version)
+    return admin_screens.restore_revision(app.current_request, entry_id, version)
 
 
 @app.route('/admin/categories', methods=['GET'])
 def admin_categories():
-    return admin_pages.categories(app.current_request)
+    return admin_screens.categories(app.current_request)
 
 
 @app.route('/admin/categories', methods=['POST'], content_types=FORM)
 def admin_create_category():
-    return admin_pages.create_category(app.current_request)
+    return admin_screens.create_category(app.current_request)
 
 
 @app.route('/admin/categories/{slug}', methods=['GET'])
 def admin_category(slug):
-    return admin_pages.category_form(app.current_request, slug)
+    return admin_screens.category_form(app.current_request, slug)
 
 
 @app.route('/admin/categories/{slug}', methods=['POST'], content_types=FORM)
 def admin_save_category(slug):
-    return admin_pages.save_category(app.current_request, slug)
+    return admin_screens.save_category(app.current_request, slug)
 
 
 @app.route('/admin/reports/broken-links', methods=['GET'])
 def admin_broken_links():
-    return admin_pages.broken_links(app.current_request)
+    return admin_screens.broken_links(app.current_request)
 
 
 @app.route('/admin/audit', methods=['GET'])
 def admin_audit():
-    return admin_pages.audit(app.current_request)
+    return admin_screens.audit(app.current_request)
 
 
-# --- admin JSON API (chalicelib/admin_api.py); guard.admin_guard checks the token ---
+# --- admin JSON API (chalicelib/admin/api.py); guard.admin_guard checks the token ---
 
 @app.route('/admin/api/faqs', methods=['GET'])
 def admin_api_list():
@@ -233,17 +237,17 @@ def admin_api_broken_links():
     return admin_api.broken_links(app.current_request)
 
 
-# --- WordPress-compatible read API (chalicelib/wp_api.py) ---
+# --- WordPress-compatible read API (chalicelib/wordpress/api.py) ---
 
 
 @app.route('/wp-json', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_index():
-    return wp_api.index(app.current_request)
+    return wp_discovery.index(app.current_request)
 
 
 @app.route('/wp-json/wp/v2', methods=['GET'], cors=wp_routes.CORS)
 def wp_json_namespace():
-    return wp_api.namespace_index(app.current_request)
+    return wp_discovery.namespace_index(app.current_request)
 
 
 @app.route('/wp-json/wp/v2/faq', methods=['GET'], cors=wp_routes.CORS)
@@ -287,7 +291,7 @@ def wp_json_taxonomy(taxonomy):
 
 
 def wp_json_no_route(**_path):
-    return wp_api.no_route(app.current_request)
+    return wp_discovery.no_route(app.current_request)
 
 
 for _path in wp_routes.CATCH_ROUTES:     # Chalice has no greedy routes

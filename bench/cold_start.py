@@ -199,11 +199,11 @@ def main():
 
         aws = local_aws_environment(ddb.endpoint)
         os.environ.update(aws)
-        from chalicelib import storage
+        from chalicelib import store
         from tests.helpers import api_gateway_event, import_seed
-        client = storage.make_client()
-        storage.create_table(client, TABLE)
-        import_seed(storage.FaqRepository(client, TABLE))
+        client = store.make_client()
+        store.create_table(client, TABLE)
+        import_seed(store.FaqRepository(client, TABLE))
         event = api_gateway_event('/faq/{slug}', '/faq/%s/' % SLUG, mount='/api',
                                   path_params={'slug': SLUG})
         env = {'PATH': os.environ['PATH'], 'LANG': os.environ.get('LANG', 'C.UTF-8')}

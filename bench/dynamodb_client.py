@@ -6,7 +6,7 @@ kind of data loader:
 
 * client: ``create_client('dynamodb')`` with the app's retry and timeout
   config: the stock loader through a plain botocore session (the baseline),
-  the lean one through ``storage.make_client``;
+  the lean one through ``store.make_client``;
 * list: finding the service, ``list_available_services`` for the service
   model and the endpoint rules, on a new loader;
 * endpoints: loading botocore's 1.2 MB endpoint table, on a new loader.
@@ -30,12 +30,12 @@ import json, sys, time
 import botocore.session
 from botocore.config import Config
 from botocore.loaders import Loader
-from chalicelib import storage
+from chalicelib import store
 lean = sys.argv[1] == 'lean'
-new_loader = storage.dynamodb_data_loader if lean else Loader
+new_loader = store.dynamodb_data_loader if lean else Loader
 t0 = time.perf_counter()
 if lean:
-    storage.make_client()
+    store.make_client()
 else:
     botocore.session.get_session().create_client('dynamodb', region_name='us-east-1', config=Config(
         retries={'mode': 'standard', 'total_max_attempts': 3}, connect_timeout=2, read_timeout=5))

@@ -90,12 +90,13 @@ def main():
     with DynamoDBLocal() as ddb:
         os.environ.update(local_aws_environment(ddb.endpoint))
         os.environ.update(TABLE_NAME='faq-bench', SITE_URL='https://certilyst.com/resources')
-        from chalicelib import caching, storage
+        from chalicelib import store
+        from chalicelib.site import caching
         from tests.helpers import api_gateway_event, import_seed
         from app import app
-        client = storage.make_client()
-        storage.create_table(client, 'faq-bench')
-        repo = storage.get_repository()
+        client = store.make_client()
+        store.create_table(client, 'faq-bench')
+        repo = store.get_repository()
         import_seed(repo)
         meter = CallMeter(repo.client)
         slug = 'what-happens-if-you-fail-the-cma-exam-2'

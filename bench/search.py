@@ -183,7 +183,7 @@ def main():
     words = sum(len(t.split()) for t in texts)
 
     started = time.perf_counter()
-    from chalicelib.search import SearchIndex
+    from chalicelib.site.search import SearchIndex
     imported = time.perf_counter() - started
     started, cpu = time.perf_counter(), time.process_time()
     index = SearchIndex.build(entries)
@@ -221,7 +221,7 @@ def main():
     print('Python %s; %d entries, %d words, %d distinct terms, content HTML %.1f MB'
           % (sys.version.split()[0], len(entries), words, len(index._terms),
              sum(len(e.content) for e in entries) / 1e6))
-    print('import chalicelib.search          %8s ms' % ms(imported))
+    print('import chalicelib.site.search     %8s ms' % ms(imported))
     print('build (cold, first in process)    %8s ms  (CPU %s ms)' % (ms(cold), ms(cold_cpu)))
     print('build (median of 3 more)          %8s ms  (CPU %s ms)' % (
         ms(statistics.median(r[0] for r in rebuilds)),

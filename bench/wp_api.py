@@ -107,12 +107,13 @@ def main():
     with DynamoDBLocal() as ddb:
         os.environ.update(local_aws_environment(ddb.endpoint))
         os.environ.update(TABLE_NAME=TABLE, SITE_URL='https://certilyst.com/resources')
-        from chalicelib import storage, wordpress
+        from chalicelib import store
+        from chalicelib.wordpress import importer
         from tests.helpers import SEED, api_gateway_event, import_seed, load_json
         from app import app
-        storage.create_table(storage.make_client(), TABLE)
-        repo = storage.get_repository()
-        wordpress.import_terms(repo, load_json(SEED + '/faq-categories.json'))
+        store.create_table(store.make_client(), TABLE)
+        repo = store.get_repository()
+        importer.import_terms(repo, load_json(SEED + '/faq-categories.json'))
         import_seed(repo)
         published = len(repo.all_by_status('publish'))
         generate(repo, max(0, args.entries - published))

@@ -12,8 +12,9 @@ import json
 import os
 import sys
 
-from . import storage, wordpress
-from .config import get_settings
+from . import store
+from .settings import get_settings
+from .wordpress import export as wp_export, importer as wp_import
 
 
 def _load_json(path):
@@ -53,14 +54,14 @@ def import_wordpress(args, out=None, err=None):
     if not files and not from_url:
         raise SystemExit('import-wordpress: give FILE arguments or --from-url URL')
     settings = get_settings()
-    repository = storage.get_repository()
-    report = wordpress.ImportReport()
+    repository = store.get_repository()
+    report = wp_import.ImportReport()
     terms = [term for path in args.categories or ()
-             for term in wordpress.records_from_json(_load_json(path))]
-    records = [(path, wordpress.records_from_json(_load_json(path))) for path in files]
+             for term in wp_import.records_from_json(_load_json(path))]
+    records = [(path, wp_import.records_from_json(_load_json(path))) for path in files]
     fetcher = None
     if from_url:
-        from . import wp_fetch     # urllib.request: the CLI only, never the Lambda
+        from .wordpress import fetch as wp_fetch   # urllib.request: the CLI only
         fetcher = wp_fetch.Fetcher(retries=args.retries, backoff=args.retry_backoff,
                                    timeout=args.timeout, log=err)
         terms_url = args.categories_url or wp_fetch.terms_url(from_url)
@@ -72,9 +73,9 @@ def import_wordpress(args, out=None, err=None):
                   file=out)
             return 2
     options = dict(site_url=settings.site_url, dry_run=dry_run)
-    categories = wordpress.import_terms(repository, terms, report, dry_run=dry_run)
+    categories = wp_import.import_terms(repository, terms, report, dry_run=dry_run)
     for path, file_records in records:
-        wordpress.import_records(repository, file_records, settings.old_faq_base,
+        wp_import.import_records(repository, file_records, settings.old_faq_base,
                                  categories, report, **options)
     if fetcher is not None:
         progress = wp_fetch.Progress(err)
@@ -83,7 +84,7 @@ def import_wordpress(args, out=None, err=None):
                 report.failed.append(('page %d' % page.number, page.error))
                 report.failed_pages.append(page.number)
                 continue
-            wordpress.import_records(repository, page.records, settings.old_faq_base,
+            wp_import.import_records(repository, page.records, settings.old_faq_base,
                                      categories, report, **options)
         progress.close()
     _print_import_report(report, out, dry_run)
@@ -100,12 +101,12 @@ def export_wordpress(args, out=None):
     """Write entries (and categories) as WordPress REST JSON."""
     out = out or sys.stdout
     settings = get_settings()
-    repository = storage.get_repository()
-    statuses = wordpress.EXPORT_STATUSES if args.status == 'all' else (args.status,)
-    records = wordpress.export_records(repository, settings, statuses)
+    repository = store.get_repository()
+    statuses = wp_export.EXPORT_STATUSES if args.status == 'all' else (args.status,)
+    records = wp_export.export_records(repository, settings, statuses)
     _write_json(records, args.output, out)
     if args.categories_output:
-        _write_json(wordpress.export_terms(repository, settings), args.categories_output, out)
+        _write_json(wp_export.export_terms(repository, settings), args.categories_output, out)
     if args.output not in (None, '-'):
         print('exported %d entries to %s' % (len(records), args.output), file=out)
     return 0
@@ -160,10 +161,10 @@ def create_table(args, out=None):
     else:
         name = get_settings().table_name
     protect = stage == 'prod'
-    client = storage.make_client()
-    created = storage.create_table(client, name, deletion_protection=protect)
+    client = store.make_client()
+    created = store.create_table(client, name, deletion_protection=protect)
     print('%s table %s' % ('created' if created else 'kept existing', name), file=out)
-    for setting, state in storage.protect_table(client, name, protect).items():
+    for setting, state in store.protect_table(client, name, protect).items():
         print('%s: %s' % (setting, state), file=out)
     return 0
 
@@ -181,7 +182,7 @@ def _read_password(args):
 
 def create_user(args, out=None):
     """Create an admin user, or set a new password (which ends its sessions)."""
-    from . import auth
+    from .admin import auth
     try:
         auth.create_user(args.name, _read_password(args))
     except ValueError as error:
@@ -193,7 +194,7 @@ def create_user(args, out=None):
 
 def create_token(args, out=None):
     """A new API token, printed once: only its hash is stored."""
-    from . import auth
+    from .admin import auth
     try:
         token = auth.create_token(args.name, args.label)
     except ValueError as error:
@@ -205,7 +206,7 @@ def create_token(args, out=None):
 
 
 def revoke_token(args, out=None):
-    from . import auth
+    from .admin import auth
     auth.revoke_token(sys.stdin.readline().strip() if args.token == '-' else args.token)
     print('token revoked', file=out or sys.stdout)
     return 0

@@ -141,3 +141,21 @@ def mount_links(markup, base_path):
 def unescape(text):
     """Plain text from a WordPress ``rendered`` string (``&#038;`` and co.)."""
     return html.unescape(text or '')
+
+
+# What a page derives from an entry's content: kept for the entries an
+# instance serves most, instead of re-scanning the HTML on every request.
+# Each key holds every input of its value (the content itself, not an id and
+# version, which a purged and re-imported entry can repeat).
+_derived = {}
+_DERIVED_LIMIT = 256
+
+
+def derived(key, make):
+    """``make()``, kept under ``key`` for the ~256 values used most recently."""
+    value = _derived.get(key)
+    if value is None:
+        if len(_derived) >= _DERIVED_LIMIT:
+            _derived.clear()
+        value = _derived[key] = make()
+    return value

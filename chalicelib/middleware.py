@@ -10,7 +10,7 @@ import time
 
 from chalice import Response
 
-from .config import get_settings
+from .settings import get_settings
 from .errors import ServiceUnavailable
 
 RETRY_AFTER = '30'
@@ -66,11 +66,15 @@ def failed(request):
 
 def error_page(request, status, title, message, headers=None):
     """The site's own error page, never cached."""
-    from . import render
+    from .seo import head_context
+    from .templating import render
     from .urls import SiteUrls, mount_path
     settings = get_settings()
-    body = render.error_page(settings, SiteUrls(mount_path(request), settings.site_url),
-                             title, message)
+    urls = SiteUrls(mount_path(request), settings.site_url)
+    seo = {'title': title + ' – ' + settings.site_name, 'description': '',
+           'robots': 'noindex', 'canonical': None}
+    body = render('error.html', heading=title, message=message,
+                  **head_context(settings, urls, seo))
     return Response(body=body, status_code=status, headers=dict(
         {'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store'},
         **(headers or {})))

@@ -3,11 +3,11 @@
 Two sections, merged into one document:
 
 * the public, read-only WordPress-compatible API (``/wp-json/...``), built
-  here from the route table of :mod:`chalicelib.wp_api` and the parameter
-  tables of :mod:`chalicelib.wp_params`, so the document cannot drift from
+  here from the route table of :mod:`chalicelib.wordpress.discovery` and the
+  parameter tables of :mod:`chalicelib.wordpress.params`, so the document cannot drift from
   what the handlers parse;
 * the admin JSON API (``/admin/api/...``), read from
-  ``chalicelib/openapi_admin.json`` (its ``paths``, ``components`` and
+  ``chalicelib/admin/openapi.json`` (its ``paths``, ``components`` and
   ``tags``), which whoever writes an admin route documents there.
 
 ``tests/test_openapi.py`` checks every route registered on the app under the
@@ -21,10 +21,12 @@ import re
 
 from chalice import Response
 
-from . import wp_api, wp_params
-from .config import get_settings
+from .settings import get_settings
+from .wordpress import params as wp_params
+from .wordpress.discovery import ROUTES as WP_ROUTES
+from .wordpress.routes import CATCH_ROUTES as WP_CATCH_ROUTES
 
-ADMIN_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'openapi_admin.json')
+ADMIN_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'admin', 'openapi.json')
 OPENAPI_VERSION = '3.1.0'
 API_VERSION = '1.0.0'
 WP_TAG = 'WordPress REST API'
@@ -266,8 +268,8 @@ def _catch_operation(path):
 
 def public_paths():
     """The ``/wp-json/`` routes and ``/openapi.json`` itself."""
-    paths = {route.path: {'get': _route_operation(route)} for route in wp_api.ROUTES}
-    for path in wp_api.CATCH_ROUTES:
+    paths = {route.path: {'get': _route_operation(route)} for route in WP_ROUTES}
+    for path in WP_CATCH_ROUTES:
         paths[path] = {'get': _catch_operation(path)}
     paths['/openapi.json'] = {'get': {
         'tags': ['Documentation'], 'summary': 'This OpenAPI document.',
@@ -283,7 +285,7 @@ def public_paths():
 def admin_section():
     """``paths``, ``components`` and ``tags`` of the admin JSON API.
 
-    Kept in ``openapi_admin.json`` beside this module so the admin API's
+    Kept in ``admin/openapi.json``, beside the admin's code, so the admin API's
     authors document their routes without touching the public section.
     """
     try:

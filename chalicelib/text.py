@@ -2,7 +2,7 @@
 
 A word is a run of letters and digits; it is folded (no case, no accents,
 at most 64 characters) and given a light English plural stem.  See
-:mod:`chalicelib.search` for how the index uses them.
+:mod:`chalicelib.site.search` for how the index uses them.
 """
 import re
 import unicodedata

@@ -2,7 +2,7 @@
 
     python -m devtools.compile_templates
 """
-from chalicelib import render
+from chalicelib import templating
 
 if __name__ == '__main__':
-    print('compiled templates into', render.compile_templates())
+    print('compiled templates into', templating.compile_templates())

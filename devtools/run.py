@@ -54,8 +54,9 @@ def ensure_admin(env, port):
     """A local admin user on first run, its password printed once."""
     import secrets
     os.environ.update(env)
-    from chalicelib import auth, storage
-    if storage.get_accounts().get_user('admin') is not None:
+    from chalicelib import store
+    from chalicelib.admin import auth
+    if store.get_accounts().get_user('admin') is not None:
         print('Admin: http://127.0.0.1:%s/admin (user admin; reset the password with '
               '.venv/bin/python -m chalicelib.cli create-user admin)' % port)
         return

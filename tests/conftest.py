@@ -9,7 +9,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from devtools.dynamodb_local import DynamoDBLocal, local_aws_environment  # noqa: E402
-from chalicelib import caching, catalog, storage  # noqa: E402
+from chalicelib import store  # noqa: E402
+from chalicelib.site import caching, catalog  # noqa: E402
 
 SEED = os.path.join(ROOT, 'seed')
 SAMPLE = os.path.join(SEED, 'wordpress-faq-549.json')
@@ -31,16 +32,16 @@ def dynamodb_local():
 
 @pytest.fixture(scope='session')
 def dynamodb_client(dynamodb_local):
-    return storage.make_client()
+    return store.make_client()
 
 
 @pytest.fixture
 def repo(dynamodb_client, monkeypatch):
     """A repository on a new, empty table, also used by the app's routes."""
     name = 'faq-test-%d-%d' % (os.getpid(), next(_table_numbers))
-    storage.create_table(dynamodb_client, name)
-    repository = storage.FaqRepository(dynamodb_client, name)
-    monkeypatch.setattr(storage, '_repository', repository)
+    store.create_table(dynamodb_client, name)
+    repository = store.FaqRepository(dynamodb_client, name)
+    monkeypatch.setattr(store, '_repository', repository)
     catalog.forget()
     caching.forget_bodies()
     yield repository
@@ -67,7 +68,7 @@ def local_settings():
 @pytest.fixture
 def token(repo):
     """An API token of the admin user ``editor`` (password in admin_helpers)."""
-    from chalicelib import auth
+    from chalicelib.admin import auth
     from tests.admin_helpers import PASSWORD
     auth.create_user('editor', PASSWORD)
     return auth.create_token('editor', 'tests')

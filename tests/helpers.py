@@ -3,7 +3,8 @@ import json
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 
-from chalicelib import models, wordpress
+from chalicelib import models
+from chalicelib.wordpress import importer
 from tests.conftest import SAMPLE, SEED
 
 BASE = datetime(2025, 1, 1, tzinfo=timezone.utc)
@@ -24,7 +25,7 @@ def load_json(path):
 def import_seed(repo, old_base='https://certilyst.com/resources/faq/'):
     records = [load_json(SAMPLE)] + load_json(SEED + '/sample-faqs.json')
     terms = {t['id']: t['slug'] for t in load_json(SEED + '/faq-categories.json')}
-    return wordpress.import_records(repo, records, old_base, terms)
+    return importer.import_records(repo, records, old_base, terms)
 
 
 class HeadParser(HTMLParser):

@@ -12,7 +12,8 @@ import urllib.request
 
 import pytest
 
-from chalicelib import auth, storage
+from chalicelib import store
+from chalicelib.admin import auth
 from devtools.dynamodb_local import free_port
 from chalicelib.cli import stage_environment
 from tests.admin_helpers import PASSWORD
@@ -33,8 +34,8 @@ if not os.path.exists(CHROMIUM):
 def site(dynamodb_local, dynamodb_client, monkeypatch):
     """`chalice local` on a free port, on the local stage's table."""
     table = stage_environment('local')['TABLE_NAME']
-    storage.create_table(dynamodb_client, table)
-    monkeypatch.setattr(storage, '_repository', storage.FaqRepository(dynamodb_client, table))
+    store.create_table(dynamodb_client, table)
+    monkeypatch.setattr(store, '_repository', store.FaqRepository(dynamodb_client, table))
     auth.create_user('editor', PASSWORD)
     port = free_port()
     server = subprocess.Popen(

@@ -1,13 +1,13 @@
 """Deployment: IAM policies, provisioning and the CloudFormation table.
 
 * Each deployed stage's IAM policy (``autogen_policy: false``) allows exactly
-  the DynamoDB actions ``chalicelib/storage.py`` calls, on that stage's table
-  and its indexes only.  The operations are read from storage.py's source on
-  every run, so a new call without a policy change fails here.
+  the DynamoDB actions the store (``chalicelib/store/``) calls, on that stage's
+  table and its indexes only.  The operations are read from the store's
+  source on every run, so a new call without a policy change fails here.
 * ``create-table`` is idempotent, on-demand, turns on deletion protection for
   prod and asks for point-in-time recovery (DynamoDB Local has no backups).
 * ``deploy/resources.json`` declares the same table as
-  ``storage.table_definition`` and the merged ``chalice package`` template
+  ``store.table_definition`` and the merged ``chalice package`` template
   passes cfn-lint.
 """
 import ast
@@ -22,12 +22,13 @@ import botocore.session
 import pytest
 from botocore import xform_name
 
-from chalicelib import cli, storage
+from chalicelib import cli, store
+from chalicelib.store import provisioning
 from devtools import lambda_package
 from tests.conftest import ROOT
 
 CONFIG_DIR = os.path.join(ROOT, '.chalice')
-STORAGE = os.path.join(ROOT, 'chalicelib', 'storage.py')
+STORE = os.path.join(ROOT, 'chalicelib', 'store')
 RESOURCES = os.path.join(ROOT, 'deploy', 'resources.json')
 DEPLOYED_STAGES = ('dev', 'prod')
 _names = itertools.count(1)
@@ -42,7 +43,7 @@ NOT_OPERATIONS = {'can_paginate', 'close', 'get_waiter', 'get_paginator'}
 # (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html):
 # Put -> PutItem, Update -> UpdateItem, Delete -> DeleteItem,
 # ConditionCheck -> ConditionCheckItem, Get -> GetItem.  Which of those item
-# kinds storage.py builds is read from its source (dict literals keyed 'Put',
+# kinds the store builds is read from its source (dict literals keyed 'Put',
 # 'Update', 'Delete', 'ConditionCheck'), so TransactWriteItems needs exactly
 # the actions of the items the code writes.
 TRANSACT_WRITE_ITEM_ACTIONS = {'Put': 'PutItem', 'Update': 'UpdateItem',
@@ -50,7 +51,7 @@ TRANSACT_WRITE_ITEM_ACTIONS = {'Put': 'PutItem', 'Update': 'UpdateItem',
                                'ConditionCheck': 'ConditionCheckItem'}
 TRANSACT_GET_ITEM_ACTIONS = {'Get': 'GetItem'}
 # PartiQL operations are authorised per statement kind (PartiQLSelect,
-# PartiQLInsert, ...): map them here when storage.py starts using them.
+# PartiQLInsert, ...): map them here when the store starts using them.
 NEEDS_A_MAPPING = {'ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction'}
 
 
@@ -74,7 +75,7 @@ def stage_policy(config, stage):
         return json.load(handle)
 
 
-# -- what storage.py calls ----------------------------------------------------
+# -- what store.py calls ----------------------------------------------------
 
 def _is_client(node):
     """``client`` or ``<anything>.client``."""
@@ -147,28 +148,35 @@ def required_actions(source):
     return {'dynamodb:' + action for action in actions}
 
 
-def storage_source():
-    with open(STORAGE, encoding='utf-8') as handle:
-        return handle.read()
+def store_modules():
+    """The store's modules, each as ``(file name, parsed source)``."""
+    for name in sorted(os.listdir(STORE)):
+        if name.endswith('.py'):
+            with open(os.path.join(STORE, name), encoding='utf-8') as handle:
+                yield name, ast.parse(handle.read())
 
 
-def _split_storage():
-    """storage.py's runtime code, and its provisioning functions, as source."""
-    tree = ast.parse(storage_source())
-    provisioning = [n for n in tree.body if isinstance(n, ast.FunctionDef)
-                    and n.name in storage.PROVISIONING]
-    assert sorted(n.name for n in provisioning) == sorted(storage.PROVISIONING)
-    runtime = [n for n in tree.body if n not in provisioning]
+def _split_store():
+    """The store's runtime code, and its provisioning functions, as source."""
+    runtime, found = [], []
+    for name, tree in store_modules():
+        if name == 'provisioning.py':
+            found = [n for n in tree.body if isinstance(n, ast.FunctionDef)
+                     and n.name in provisioning.PROVISIONING]
+            runtime += [n for n in tree.body if n not in found]
+        else:
+            runtime += tree.body
+    assert sorted(n.name for n in found) == sorted(provisioning.PROVISIONING)
     return (ast.unparse(ast.Module(body=runtime, type_ignores=[])),
-            ast.unparse(ast.Module(body=provisioning, type_ignores=[])))
+            ast.unparse(ast.Module(body=found, type_ignores=[])))
 
 
 def runtime_source():
-    return _split_storage()[0]
+    return _split_store()[0]
 
 
 def provisioning_source():
-    return _split_storage()[1]
+    return _split_store()[1]
 
 
 def policy_statements(policy):
@@ -210,7 +218,7 @@ def f(client, repo):
         called_operations('self.client.get_itme(Key=1)')
 
 
-def test_storage_calls_are_found():
+def test_store_calls_are_found():
     """Guards the collector: the reads every page needs are among them."""
     found = called_operations(runtime_source())
     assert {'GetItem', 'Query', 'TransactWriteItems'} <= set(found)
@@ -230,15 +238,15 @@ def test_the_deployer_policy_covers_provisioning_on_both_tables():
 
 
 @pytest.mark.parametrize('stage', DEPLOYED_STAGES)
-def test_policy_allows_exactly_the_dynamodb_actions_storage_calls(stage):
+def test_policy_allows_exactly_the_dynamodb_actions_the_store_calls(stage):
     """The function's role: what the runtime code calls, provisioning left out."""
     needed = required_actions(runtime_source())
     granted, _ = dynamodb_grants(stage_policy(read_config(), stage))
     assert not [a for a in granted if '*' in a], 'no wildcard actions: %s' % granted
     missing, unused = sorted(needed - granted), sorted(granted - needed)
-    assert not missing, ('storage.py calls %s but .chalice/policy-%s.json does not allow '
+    assert not missing, ('the store calls %s but .chalice/policy-%s.json does not allow '
                          'it: add it (autogen_policy is false)' % (missing, stage))
-    assert not unused, ('.chalice/policy-%s.json allows %s that storage.py never calls: '
+    assert not unused, ('.chalice/policy-%s.json allows %s that the store never calls: '
                         'remove it' % (stage, unused))
 
 
@@ -317,12 +325,12 @@ def test_create_table_for_prod_is_on_demand_protected_and_idempotent(
         assert lines[2] == 'expiry of login-throttle records (TTL on expires_at): on'
         assert lines[3] == 'deletion protection: on'
         ttl = dynamodb_client.describe_time_to_live(TableName=name)['TimeToLiveDescription']
-        assert ttl == {'TimeToLiveStatus': 'ENABLED', 'AttributeName': storage.TTL_ATTRIBUTE}
+        assert ttl == {'TimeToLiveStatus': 'ENABLED', 'AttributeName': store.TTL_ATTRIBUTE}
         table = dynamodb_client.describe_table(TableName=name)['Table']
         assert table['BillingModeSummary']['BillingMode'] == 'PAY_PER_REQUEST'
         assert table['DeletionProtectionEnabled'] is True
         assert [i['IndexName'] for i in table['GlobalSecondaryIndexes']] == \
-            [i['IndexName'] for i in storage.table_definition(name)['GlobalSecondaryIndexes']]
+            [i['IndexName'] for i in store.table_definition(name)['GlobalSecondaryIndexes']]
         with pytest.raises(dynamodb_client.exceptions.ClientError,
                            match='protected against deletion'):
             dynamodb_client.delete_table(TableName=name)
@@ -352,7 +360,7 @@ def test_create_table_turns_protection_on_for_an_existing_prod_table(
         dynamodb_client, stage_config, capsys):
     path, names = stage_config
     name = names['prod']
-    assert storage.create_table(dynamodb_client, name) is True
+    assert store.create_table(dynamodb_client, name) is True
     try:
         lines = create_table_cli(['--stage', 'prod', '--config', path], capsys)
         assert lines[0] == 'kept existing table %s' % name
@@ -379,11 +387,11 @@ def test_create_table_without_stage_uses_table_name_env(dynamodb_client, monkeyp
 def test_stage_resolves_to_the_table_name_in_the_real_config(stage, protect, monkeypatch,
                                                              capsys):
     calls = []
-    monkeypatch.setattr(storage, 'make_client', lambda: 'client')
-    monkeypatch.setattr(storage, 'create_table',
+    monkeypatch.setattr(store, 'make_client', lambda: 'client')
+    monkeypatch.setattr(store, 'create_table',
                         lambda client, name, deletion_protection=False:
                         calls.append((name, deletion_protection)) or False)
-    monkeypatch.setattr(storage, 'protect_table', lambda client, name, protect: {})
+    monkeypatch.setattr(store, 'protect_table', lambda client, name, protect: {})
     create_table_cli(['--stage', stage], capsys)
     assert calls == [(stage_table_name(read_config(), stage), protect)]
 
@@ -410,7 +418,7 @@ def test_cloudformation_table_matches_table_definition():
     assert len(tables) == 1
     table = tables[0]
     props = table['Properties']
-    expected = storage.table_definition(props['TableName'])
+    expected = store.table_definition(props['TableName'])
     assert props['TableName'] == stage_table_name(read_config(), 'prod')
     assert props['BillingMode'] == expected['BillingMode'] == 'PAY_PER_REQUEST'
     assert props['KeySchema'] == expected['KeySchema']
@@ -420,7 +428,7 @@ def test_cloudformation_table_matches_table_definition():
         _by('IndexName', expected['GlobalSecondaryIndexes'])
     assert props['PointInTimeRecoverySpecification'] == {'PointInTimeRecoveryEnabled': True}
     assert props['DeletionProtectionEnabled'] is True
-    assert props['TimeToLiveSpecification'] == {'AttributeName': storage.TTL_ATTRIBUTE,
+    assert props['TimeToLiveSpecification'] == {'AttributeName': store.TTL_ATTRIBUTE,
                                                 'Enabled': True}
     assert table['DeletionPolicy'] == table['UpdateReplacePolicy'] == 'Retain'
 
@@ -480,7 +488,7 @@ def test_protect_table_waits_for_backups_of_a_new_table_on_aws():
                           expected_params={'TableName': 'faq-site-prod'})
         stub.add_response('update_table', {}, expected_params={
             'TableName': 'faq-site-prod', 'DeletionProtectionEnabled': True})
-        states = storage.protect_table(client, 'faq-site-prod', deletion_protection=True,
+        states = store.protect_table(client, 'faq-site-prod', deletion_protection=True,
                                        delay=0)
         stub.assert_no_pending_responses()
     assert states == {'point-in-time recovery': 'on', 'deletion protection': 'on',

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from chalicelib import render, storage
+from chalicelib import store
+from chalicelib.site import render
 from tests.admin_helpers import PASSWORD, Browser, login, post_login
 from tests.faults import Fault
 from tests.helpers import api_gateway_event, import_seed
@@ -128,7 +129,7 @@ def fragile_repository(repo, attempts=1):
     client = boto3.client('dynamodb', config=Config(
         retries={'mode': 'standard', 'total_max_attempts': attempts}, connect_timeout=1,
         read_timeout=2, region_name='us-east-1'))
-    return storage.FaqRepository(client, repo.table_name)
+    return store.FaqRepository(client, repo.table_name)
 
 
 def concrete(path):
@@ -168,7 +169,7 @@ def test_every_route_answers_503_when_dynamodb_fails(client, seeded, token, kind
     browser = Browser(client, cookie)
     csrf = browser.csrf()
     fragile = fragile_repository(seeded)
-    monkeypatch.setattr(storage, '_repository', fragile)
+    monkeypatch.setattr(store, '_repository', fragile)
     fault = Fault(fragile.client, kind)
     failed_routes = 0
     for path, method in all_routes():
@@ -200,7 +201,7 @@ def test_every_route_answers_503_when_dynamodb_fails(client, seeded, token, kind
 
 def test_throttling_is_retried_before_giving_up(client, seeded, monkeypatch):
     fragile = fragile_repository(seeded, attempts=3)
-    monkeypatch.setattr(storage, '_repository', fragile)
+    monkeypatch.setattr(store, '_repository', fragile)
     fault = Fault(fragile.client, 'throttle')
     response = client.http.get('/faq/%s/' % SLUG)
     assert response.status_code == 503
@@ -211,7 +212,7 @@ def test_throttling_is_retried_before_giving_up(client, seeded, monkeypatch):
 
 
 def test_the_store_configures_bounded_retries_and_timeouts():
-    client = storage.make_client()
+    client = store.make_client()
     config = client.meta.config
     assert config.retries['mode'] == 'standard'
     assert config.retries['total_max_attempts'] == 3

@@ -6,7 +6,7 @@ route.  True: real responses of the API validate against the documented
 schemas, and the documented query parameters are the ones the handlers read.
 
 To cover the admin JSON API, document its routes in
-``chalicelib/openapi_admin.json`` and add ``'/admin/api'`` to
+``chalicelib/admin/openapi.json`` and add ``'/admin/api'`` to
 ``CHECKED_PREFIXES``; until then admin routes are not required to be there,
 but any documented admin operation must exist.
 """
@@ -16,7 +16,8 @@ import re
 import pytest
 
 from app import app
-from chalicelib import openapi, wordpress, wp_api, wp_params
+from chalicelib import openapi
+from chalicelib.wordpress import discovery, importer, params as wp_params
 from tests.helpers import SEED, import_seed, load_json
 
 CHECKED_PREFIXES = ('/wp-json', '/openapi.json', '/admin/api')
@@ -97,7 +98,7 @@ def test_every_reference_resolves(document):
 
 
 def test_documented_query_parameters_are_the_ones_the_api_reads(document):
-    for route in wp_api.ROUTES:
+    for route in discovery.ROUTES:
         parameters = document['paths'][route.path]['get']['parameters']
         names = {p['name'] for p in parameters if p['in'] == 'query'}
         assert names == {p.name for p in route.params + wp_params.GLOBAL_PARAMS}, route.path
@@ -197,7 +198,7 @@ def _route_for(path):
 
 @pytest.fixture
 def seeded(repo):
-    wordpress.import_terms(repo, load_json(SEED + '/faq-categories.json'))
+    importer.import_terms(repo, load_json(SEED + '/faq-categories.json'))
     assert not import_seed(repo).failed
     return repo
 

@@ -122,7 +122,7 @@ def test_without_the_bytecode_every_cold_start_compiles_jinja_and_the_app(
     shutil.copytree(unpacked, bare, ignore=shutil.ignore_patterns('__pycache__'))
     result = run_probe(bare, runtime, PUBLIC_EVENTS[:1], probe_env(repo, dynamodb_local))
     on_import, first_page = compiled_files(bare, result)
-    assert {'chalice/app.py', 'chalicelib/public.py'} <= set(on_import)
+    assert {'chalice/app.py', 'chalicelib/site/pages.py'} <= set(on_import)
     assert 'jinja2/environment.py' in first_page
 
 

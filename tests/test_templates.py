@@ -2,12 +2,13 @@
 import filecmp
 import os
 
-from chalicelib import render
+from chalicelib import templating
+from chalicelib.site import render
 
 
 def test_committed_compiled_templates_are_current(tmp_path):
-    fresh = render.compile_templates(str(tmp_path / 'compiled'))
-    committed = render.COMPILED_DIR
+    fresh = templating.compile_templates(str(tmp_path / 'compiled'))
+    committed = templating.COMPILED_DIR
     names = sorted(n for n in os.listdir(fresh) if not n.startswith('__'))
     assert sorted(n for n in os.listdir(committed) if not n.startswith('__')) == names, \
         'templates changed: run make templates and commit chalicelib/templates_compiled'
@@ -18,25 +19,25 @@ def test_committed_compiled_templates_are_current(tmp_path):
 
 def test_the_app_uses_them_and_they_render_what_the_sources_render(monkeypatch):
     import jinja2
-    monkeypatch.setattr(render, '_environment', None)
-    assert isinstance(render.environment().loader, jinja2.ModuleLoader)
-    compiled = render.render('not_found.html', **_context())
-    monkeypatch.setattr(render, '_environment', jinja2.Environment(
-        loader=jinja2.FileSystemLoader(render.TEMPLATE_DIR), **render.OPTIONS))
-    assert render.render('not_found.html', **_context()) == compiled
+    monkeypatch.setattr(templating, '_environment', None)
+    assert isinstance(templating.environment().loader, jinja2.ModuleLoader)
+    compiled = templating.render('not_found.html', **_context())
+    monkeypatch.setattr(templating, '_environment', jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templating.TEMPLATE_DIR), **templating.OPTIONS))
+    assert templating.render('not_found.html', **_context()) == compiled
     assert '&lt;b&gt;' in compiled                    # autoescape survived compilation
 
 
 def test_a_stale_stamp_falls_back_to_the_sources(monkeypatch):
     import jinja2
-    monkeypatch.setattr(render, '_environment', None)
-    monkeypatch.setattr(render, '_read_stamp', lambda: 'something older')
-    assert isinstance(render.environment().loader, jinja2.FileSystemLoader)
-    monkeypatch.setattr(render, '_environment', None)
+    monkeypatch.setattr(templating, '_environment', None)
+    monkeypatch.setattr(templating, '_read_stamp', lambda: 'something older')
+    assert isinstance(templating.environment().loader, jinja2.FileSystemLoader)
+    monkeypatch.setattr(templating, '_environment', None)
 
 
 def _context():
-    from chalicelib.config import get_settings
+    from chalicelib.settings import get_settings
     from chalicelib.urls import SiteUrls
     settings = get_settings()
     seo = {'title': 'x', 'description': '', 'robots': 'noindex', 'canonical': None}

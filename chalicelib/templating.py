@@ -1,0 +1,94 @@
+"""The Jinja environment: templates compiled ahead, loaded once per container.
+
+Every package renders through :func:`render`: the public pages, the admin
+screens and the WordPress API's ``yoast_head``.  The environment is built on
+first use and kept for the life of the Lambda container.
+"""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TEMPLATE_DIR = os.path.join(HERE, 'templates')
+COMPILED_DIR = os.path.join(HERE, 'templates_compiled')
+OPTIONS = dict(autoescape=True, auto_reload=False, trim_blocks=True, lstrip_blocks=True)
+
+_environment = None
+
+
+def environment():
+    """The Jinja environment, from precompiled templates when they are current.
+
+    Compiling the page templates costs a cold start tens of milliseconds;
+    ``make templates`` compiles them ahead into ``templates_compiled/``
+    (shipped in the package), stamped with the templates' digest and the
+    Jinja version.  A stale or missing stamp falls back to the sources, so an
+    edited template is never served from old code.
+    """
+    global _environment
+    if _environment is None:
+        import jinja2
+        loader = jinja2.FileSystemLoader(TEMPLATE_DIR)
+        if compiled_stamp() == _read_stamp():
+            loader = jinja2.ModuleLoader(COMPILED_DIR)
+        _environment = jinja2.Environment(loader=loader, **OPTIONS)
+    return _environment
+
+
+def prepare(*templates):
+    """Load templates ahead of rendering (overlapped with a request's reads)."""
+    for name in templates:
+        environment().get_template(name)
+
+
+def prepared():
+    """True once the environment exists (its templates then load from cache)."""
+    return _environment is not None
+
+
+def compiled_stamp():
+    import jinja2
+    return '%s jinja2-%s' % (templates_digest(), jinja2.__version__)
+
+
+def _read_stamp():
+    try:
+        with open(os.path.join(COMPILED_DIR, 'STAMP'), encoding='utf-8') as handle:
+            return handle.read().strip()
+    except OSError:
+        return None
+
+
+def compile_templates(target=COMPILED_DIR):
+    """Compile every template into ``target`` (``make templates``)."""
+    import shutil
+    import jinja2
+    source = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), **OPTIONS)
+    shutil.rmtree(target, ignore_errors=True)
+    source.compile_templates(target, zip=None, ignore_errors=False)
+    with open(os.path.join(target, 'STAMP'), 'w', encoding='utf-8') as handle:
+        handle.write(compiled_stamp() + '\n')
+    return target
+
+
+_templates_digest = None
+
+
+def templates_digest():
+    """A fingerprint of the templates, so that ETags change with a deploy."""
+    global _templates_digest
+    if _templates_digest is None:
+        import hashlib
+        digest = hashlib.sha256()
+        for folder, dirs, files in os.walk(TEMPLATE_DIR):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                with open(path, 'rb') as handle:
+                    digest.update(os.path.relpath(path, TEMPLATE_DIR).encode() + b'\0'
+                                  + handle.read())
+        _templates_digest = digest.hexdigest()[:16]
+    return _templates_digest
+
+
+def render(template, **context):
+    return environment().get_template(template).render(**context)
+
