@@ -25,9 +25,11 @@ templates: $(STAMP)
 bytecode: $(STAMP)
 	$(PY) -m devtools.bytecode
 
-# make deploy STAGE=prod: needs AWS credentials (docs/deploy.md)
+# make deploy STAGE=prod: needs AWS credentials (docs/deploy.md); the content_changed
+# handler is wired to the stage table's stream, which create-table turned on
 deploy: bytecode
-	$(VENV)/bin/chalice deploy --stage $(STAGE)
+	export TABLE_STREAM_ARN=$$($(PY) -m chalicelib.cli stream-arn --stage $(STAGE)) && \
+	  $(VENV)/bin/chalice deploy --stage $(STAGE)
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \

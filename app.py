@@ -4,6 +4,7 @@ from chalice import Chalice
 from chalicelib import middleware
 from chalicelib.admin import guard
 from chalicelib.lazy import lazy_module
+from chalicelib.settings import table_stream_arn
 from chalicelib.site import pages
 from chalicelib.wordpress import routes as wp_routes
 
@@ -13,10 +14,19 @@ admin_screens = lazy_module('chalicelib.admin.screens')
 openapi = lazy_module('chalicelib.openapi')
 wp_api = lazy_module('chalicelib.wordpress.api')
 wp_discovery = lazy_module('chalicelib.wordpress.discovery')
+derived_stream = lazy_module('chalicelib.derived.stream')
 
 app = Chalice(app_name='faq-site')
 app.register_middleware(middleware.observe, 'http')   # outermost: headers, logs, 503
 app.register_middleware(guard.admin_guard, 'http')
+
+
+# --- derived data (chalicelib/derived/): rebuilt from the table's stream ---
+
+@app.on_dynamodb_record(stream_arn=table_stream_arn(), batch_size=1000,
+                        maximum_batching_window_in_seconds=2)
+def content_changed(event):
+    derived_stream.content_changed(event)
 
 
 @app.route('/', methods=['GET'])

@@ -1,6 +1,8 @@
 """Command-line tasks: provisioning the table and importing WordPress content.
 
     python -m chalicelib.cli create-table [--stage STAGE]
+    python -m chalicelib.cli stream-arn [--stage STAGE]
+    python -m chalicelib.cli rebuild-derived
     python -m chalicelib.cli create-user NAME          (asks for the password)
     python -m chalicelib.cli create-token NAME --label laptop
     python -m chalicelib.cli import-wordpress export.json [more.json ...]
@@ -11,6 +13,7 @@ import argparse
 import json
 import os
 import sys
+import time
 
 from . import store
 from .settings import get_settings
@@ -39,14 +42,44 @@ def _print_import_report(report, out, dry_run):
     print(prefix + report.summary(), file=out)
 
 
+HOLD_SECONDS = 6 * 3600      # the longest an import may hold the stream's builds off
+
+
 def import_wordpress(args, out=None, err=None):
     """Import ``wp/v2/faq`` records from files and/or a live site's REST API.
 
     Exit status: 0 when records were imported (bad ones are reported and
     skipped), 1 when every record failed, 2 when the live site could not be
     read completely (a rerun resumes: the import is an idempotent upsert).
+
+    Derived data (listings, search, related questions) is built once, when
+    the records are in: meanwhile the stream's handler is held off, so that
+    it does not rebuild after each batch of the import's own changes.
     """
     out = out or sys.stdout
+    if getattr(args, 'dry_run', False):
+        return _import_wordpress(args, out, err)[0]
+    artifacts = store.get_artifacts()
+    artifacts.hold_builds(time.time() + HOLD_SECONDS)
+    try:
+        status, report = _import_wordpress(args, out, err)
+        if report.created or report.updated or any(
+                report.categories[k] for k in ('created', 'updated')):
+            from .derived import builder
+            print('derived data: %r' % builder.rebuild(), file=out)
+    finally:
+        artifacts.hold_builds(0)
+    return status
+
+
+def rebuild_derived(args, out=None):
+    """Build every listing, the search index and related questions anew."""
+    from .derived import builder
+    print('derived data: %r' % builder.rebuild(), file=out or sys.stdout)
+    return 0
+
+
+def _import_wordpress(args, out, err):
     err = err or sys.stderr
     files = getattr(args, 'files', None) or []
     from_url = getattr(args, 'from_url', None)
@@ -71,7 +104,7 @@ def import_wordpress(args, out=None, err=None):
             print('cannot read the categories at %s: %s; nothing imported (without '
                   'them, entries would lose their categories)' % (terms_url, error),
                   file=out)
-            return 2
+            return 2, report
     options = dict(site_url=settings.site_url, dry_run=dry_run)
     categories = wp_import.import_terms(repository, terms, report, dry_run=dry_run)
     for path, file_records in records:
@@ -92,9 +125,9 @@ def import_wordpress(args, out=None, err=None):
         print('%d page(s) could not be read; run the same command again to resume '
               '(or add --from-page %d): entries already imported are left unchanged.'
               % (len(report.failed_pages), min(report.failed_pages)), file=out)
-        return 2
-    return 1 if report.failed and not (report.created or report.updated
-                                       or report.unchanged) else 0
+        return 2, report
+    return (1 if report.failed and not (report.created or report.updated
+                                        or report.unchanged) else 0), report
 
 
 def export_wordpress(args, out=None):
@@ -144,6 +177,18 @@ def stage_environment(stage, path=CHALICE_CONFIG):
                 **stages[stage].get('environment_variables', {}))
 
 
+def _table_name(args):
+    """``--stage``'s TABLE_NAME in .chalice/config.json, or the environment's."""
+    stage = getattr(args, 'stage', None)
+    if not stage:
+        return get_settings().table_name
+    path = getattr(args, 'config', None) or CHALICE_CONFIG
+    name = stage_environment(stage, path).get('TABLE_NAME')
+    if not name:
+        raise SystemExit('%s: stage %r sets no TABLE_NAME' % (path, stage))
+    return name
+
+
 def create_table(args, out=None):
     """Create the table if missing (on-demand), then turn on point-in-time
     recovery and, for the prod stage, deletion protection.  Idempotent.
@@ -152,20 +197,24 @@ def create_table(args, out=None):
     .chalice/config.json; without it, the TABLE_NAME environment variable.
     """
     out = out or sys.stdout
-    stage = getattr(args, 'stage', None)
-    if stage:
-        path = getattr(args, 'config', None) or CHALICE_CONFIG
-        name = stage_environment(stage, path).get('TABLE_NAME')
-        if not name:
-            raise SystemExit('%s: stage %r sets no TABLE_NAME' % (path, stage))
-    else:
-        name = get_settings().table_name
-    protect = stage == 'prod'
+    name = _table_name(args)
+    protect = getattr(args, 'stage', None) == 'prod'
     client = store.make_client()
     created = store.create_table(client, name, deletion_protection=protect)
     print('%s table %s' % ('created' if created else 'kept existing', name), file=out)
     for setting, state in store.protect_table(client, name, protect).items():
         print('%s: %s' % (setting, state), file=out)
+    return 0
+
+
+def stream_arn(args, out=None):
+    """The table's stream, for ``make deploy`` (``TABLE_STREAM_ARN``)."""
+    name = _table_name(args)
+    table = store.make_client().describe_table(TableName=name)['Table']
+    arn = table.get('LatestStreamArn')
+    if not arn:
+        raise SystemExit('table %s has no stream: run create-table first' % name)
+    print(arn, file=out or sys.stdout)
     return 0
 
 
@@ -222,6 +271,11 @@ def main(argv=None):
                     "(default: the TABLE_NAME environment variable); 'prod' also "
                     'turns on deletion protection')
     ct.add_argument('--config', help=argparse.SUPPRESS)   # another config.json (tests)
+    sa = sub.add_parser('stream-arn', help="print the table's stream ARN (make deploy "
+                        'exports it as TABLE_STREAM_ARN for the content_changed handler)')
+    sa.add_argument('--stage', help='the table of this stage of .chalice/config.json')
+    sub.add_parser('rebuild-derived', help='build listings, the search index and related '
+                   'questions anew from every published entry')
     wp = sub.add_parser('import-wordpress', help='import WordPress REST JSON files '
                         'or a live site (--from-url)')
     wp.add_argument('files', nargs='*', metavar='FILE')
@@ -258,6 +312,7 @@ def main(argv=None):
     rv.add_argument('token')
     args = parser.parse_args(argv)
     command = {'create-table': create_table, 'import-wordpress': import_wordpress,
+               'stream-arn': stream_arn, 'rebuild-derived': rebuild_derived,
                'export-wordpress': export_wordpress, 'create-user': create_user,
                'create-token': create_token, 'revoke-token': revoke_token}
     return command[args.command](args)

@@ -1,5 +1,6 @@
 """The FAQ entry and the rules it must satisfy before it is stored."""
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
@@ -56,6 +57,13 @@ def suggest_slug(title):
     return slugify(title or '', max_length=SLUG_MAX, word_boundary=True) or 'faq'
 
 
+# What an entry's page shows of other things, stored with the entry so that the
+# page is one read: its related questions (kept current by chalicelib.derived)
+# and the names of its categories.  Named tuples: cheap to make by the thousand.
+Related = namedtuple('Related', 'slug title')
+CategoryName = namedtuple('CategoryName', 'slug name')
+
+
 @dataclass(frozen=True)
 class FaqEntry:
     id: int
@@ -72,6 +80,8 @@ class FaqEntry:
     reading_minutes: int = 1
     trashed_from: str = ''            # the status to restore a trashed entry to
     old_slugs: tuple = ()             # earlier slugs, which redirect here
+    related: tuple = ()               # Related questions, newest computation first
+    category_names: tuple = ()        # CategoryName of each category that exists
 
     @property
     def is_trashed(self):
@@ -91,6 +101,12 @@ class Category:
     slug: str
     name: str
     description: str = ''
+
+
+def name_categories(slugs, categories):
+    """The CategoryName of each of ``slugs`` among ``categories`` (Category objects)."""
+    names = {c.slug: c.name for c in categories}
+    return tuple(CategoryName(s, names[s]) for s in slugs if s in names)
 
 
 CATEGORY_NAME_MAX = 200

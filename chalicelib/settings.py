@@ -56,3 +56,15 @@ def get_settings():
                              'https://certilyst.com/resources/faq/'),
         page_size=_int('PAGE_SIZE', 10),
     )
+
+
+# What `chalice deploy` wires the content_changed handler to: the table's
+# stream, which `python -m chalicelib.cli stream-arn --stage STAGE` prints and
+# `make deploy` exports.  Locally and in tests nothing reads it (devtools
+# feeds the handler from DynamoDB Local's stream), so any well-formed ARN do.
+LOCAL_STREAM_ARN = 'arn:aws:dynamodb:us-east-1:000000000000:table/faq-site-local/stream/local'
+
+
+def table_stream_arn():
+    """The stream ``app.py`` registers its handler on, read when Chalice loads it."""
+    return os.environ.get('TABLE_STREAM_ARN') or LOCAL_STREAM_ARN

@@ -57,13 +57,25 @@ PIN = re.compile(r'^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)')
 PUBLIC_REQUIREMENTS = {'Jinja2': 'jinja2', 'MarkupSafe': 'markupsafe', 'nh3': 'nh3'}
 # What `chalice package` copies from Chalice itself (its packager's list).
 CHALICE_RUNTIME = ('chalice/__init__.py', 'chalice/app.py')
-# chalicelib modules that only the admin (screens and API) and the command
-# line import; the public site loads them never.
-# Paths relative to chalicelib/; the admin's guard is not among them: it runs
-# on every request.
+# chalicelib modules that only the admin (screens and API), the command line
+# and the content_changed handler (the builder: its own function, off every
+# page's path) import; the public site loads them never.  Paths relative to
+# chalicelib/; the admin's guard is not among them: it runs on every request.
 ADMIN_AND_CLI = ('admin/api.py', 'admin/auth.py', 'admin/categories.py', 'admin/editing.py',
                  'admin/html.py', 'admin/reports.py', 'admin/screens.py', 'cli.py',
-                 'wordpress/export.py', 'wordpress/fetch.py', 'wordpress/importer.py')
+                 'wordpress/export.py', 'wordpress/fetch.py', 'wordpress/importer.py',
+                 'derived/builder.py', 'derived/related.py', 'derived/stream.py')
+# Templates only the admin renders: their precompiled modules get no bytecode
+# either (compiled templates are verbose: ~40 KB of the package).
+ADMIN_TEMPLATES = 'admin/'
+
+
+def admin_template_modules(project_dir):
+    """``templates_compiled/`` file names of the admin's templates."""
+    import jinja2
+    folder = os.path.join(project_dir, 'chalicelib', 'templates', ADMIN_TEMPLATES)
+    return {'templates_compiled/' + jinja2.ModuleLoader.get_module_filename(
+        ADMIN_TEMPLATES + name) for name in os.listdir(folder)}
 
 
 def pinned_requirements(path):
@@ -118,6 +130,7 @@ def compile_app(project_dir):
     """``chalicelib/`` in place, replacing what local runs left; ``app.py``
     into ``vendor/``.  Returns how many modules were compiled."""
     lib = os.path.join(project_dir, 'chalicelib')
+    skipped = set(ADMIN_AND_CLI) | admin_template_modules(project_dir)
     count = 0
     for folder, dirs, files in os.walk(lib):
         if '__pycache__' in dirs:
@@ -125,7 +138,7 @@ def compile_app(project_dir):
             dirs.remove('__pycache__')
         for name in files:
             relative = os.path.relpath(os.path.join(folder, name), lib).replace(os.sep, '/')
-            if name.endswith('.py') and relative not in ADMIN_AND_CLI:
+            if name.endswith('.py') and relative not in skipped:
                 compile_to(os.path.join(folder, name), pyc_path(folder, name))
                 count += 1
     compile_to(os.path.join(project_dir, 'app.py'),

@@ -32,6 +32,7 @@ def main():
                               os.path.join(seed, 'faq-categories.json')],
                        env=env, cwd=ROOT, check=True)
         ensure_admin(env, port)
+        pump = start_stream_pump(ddb.endpoint, env)
         print('Serving http://127.0.0.1:%s (DynamoDB Local at %s, data in %s). '
               'Ctrl-C stops.' % (port, ddb.endpoint, os.path.relpath(DATA_DIR, ROOT)),
               flush=True)
@@ -47,7 +48,23 @@ def main():
                 server.wait(10)
             except subprocess.TimeoutExpired:
                 server.kill()
+        finally:
+            pump.stop()
     return 0
+
+
+def start_stream_pump(endpoint, env):
+    """Feed the app's content_changed handler from the table's stream, as
+    Lambda does on AWS: listings, search and related questions follow edits."""
+    os.environ.update(env)
+    import app
+    from chalicelib import store
+    from chalicelib.derived import builder
+    from devtools.stream import StreamPump
+    if not store.get_artifacts().manifest().version:      # a table from before streams
+        print('derived data: %r' % builder.rebuild(), flush=True)
+    pump = StreamPump(endpoint, env['TABLE_NAME'], app.content_changed)
+    return pump.start(interval=0.5, log=lambda line: print(line, file=sys.stderr, flush=True))
 
 
 def ensure_admin(env, port):

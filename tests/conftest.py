@@ -9,8 +9,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from devtools.dynamodb_local import DynamoDBLocal, local_aws_environment  # noqa: E402
-from chalicelib import store  # noqa: E402
-from chalicelib.site import caching, catalog  # noqa: E402
+from chalicelib import derived, store  # noqa: E402
+from chalicelib.site import caching  # noqa: E402
 
 SEED = os.path.join(ROOT, 'seed')
 SAMPLE = os.path.join(SEED, 'wordpress-faq-549.json')
@@ -42,19 +42,39 @@ def repo(dynamodb_client, monkeypatch):
     store.create_table(dynamodb_client, name)
     repository = store.FaqRepository(dynamodb_client, name)
     monkeypatch.setattr(store, '_repository', repository)
-    catalog.forget()
+    derived.forget()
     caching.forget_bodies()
     yield repository
-    catalog.forget()
+    derived.forget()
     caching.forget_bodies()
     dynamodb_client.delete_table(TableName=name)
 
 
 @pytest.fixture
-def client(repo):
+def stream(repo, dynamodb_local):
+    """The table's stream, feeding the app's ``content_changed`` handler as
+    Lambda does, when a test calls ``stream.drain()``."""
+    import app
+    from devtools.stream import StreamPump
+    return StreamPump(dynamodb_local.endpoint, repo.table_name, app.content_changed)
+
+
+@pytest.fixture
+def client(repo, stream):
+    """The app through Chalice's test client.  Before each request the stream
+    is drained: the builder has caught up, as it has a few seconds after a
+    change on AWS.  (Tests of that delay use ``stream`` and a bare client.)"""
     from chalice.test import Client
     from app import app
     with Client(app, stage_name='local') as test_client:
+        http = test_client.http
+        for method in ('get', 'post', 'put', 'patch', 'delete', 'head', 'options'):
+            original = getattr(http, method)
+
+            def caught_up(*args, _original=original, **kwargs):
+                stream.drain()
+                return _original(*args, **kwargs)
+            setattr(http, method, caught_up)
         yield test_client
 
 

@@ -188,17 +188,42 @@ def _listed(value):
     return [value] if isinstance(value, str) else list(value)
 
 
+# What Lambda does with the function's role to read the table's stream for the
+# content_changed handler (AWS's AWSLambdaDynamoDBExecutionRole): nothing the
+# code calls, so nothing the collector above can find.  ListStreams names no
+# resource in IAM; the others are granted on the stage table's stream alone.
+STREAM_ACTIONS = {'dynamodb:DescribeStream', 'dynamodb:GetRecords',
+                  'dynamodb:GetShardIterator'}
+LIST_STREAMS = 'dynamodb:ListStreams'
+
+
+def _is_stream_statement(statement):
+    return set(_listed(statement['Action'])) <= STREAM_ACTIONS | {LIST_STREAMS}
+
+
 def dynamodb_grants(policy):
-    """``(actions, resources)`` of the Allow statements about DynamoDB."""
+    """``(actions, resources)`` of the Allow statements about the table (the
+    stream's, for Lambda, apart: :func:`stream_grants`)."""
     actions, resources = set(), set()
     for statement in policy_statements(policy):
         assert statement['Effect'] == 'Allow'
         assert 'NotAction' not in statement and 'NotResource' not in statement
         listed = _listed(statement['Action'])
-        if any(a.lower().startswith('dynamodb:') or a == '*' for a in listed):
+        if any(a.lower().startswith('dynamodb:') or a == '*' for a in listed) \
+                and not _is_stream_statement(statement):
             actions.update(listed)
             resources.update(_listed(statement['Resource']))
     return actions, resources
+
+
+def stream_grants(policy):
+    """``{action: resources}`` of the statements that let Lambda read the stream."""
+    grants = {}
+    for statement in policy_statements(policy):
+        if _is_stream_statement(statement):
+            for action in _listed(statement['Action']):
+                grants.setdefault(action, set()).update(_listed(statement['Resource']))
+    return grants
 
 
 def test_the_collector_reads_calls_waiters_and_transaction_items():
@@ -259,6 +284,15 @@ def test_policy_names_only_the_stage_table_and_its_indexes(stage):
     for resource in resources:
         assert resource == table or re.fullmatch(
             re.escape(table) + r'/index/(\*|[A-Za-z0-9_.-]+)', resource), resource
+
+
+@pytest.mark.parametrize('stage', DEPLOYED_STAGES)
+def test_policy_lets_lambda_read_the_stage_tables_stream_and_no_other(stage):
+    config = read_config()
+    grants = stream_grants(stage_policy(config, stage))
+    stream = 'arn:aws:dynamodb:*:*:table/%s/stream/*' % stage_table_name(config, stage)
+    assert grants == dict({action: {stream} for action in STREAM_ACTIONS},
+                          **{LIST_STREAMS: {'*'}})
 
 
 @pytest.mark.parametrize('stage', DEPLOYED_STAGES)
@@ -323,12 +357,16 @@ def test_create_table_for_prod_is_on_demand_protected_and_idempotent(
         assert lines[0] == 'created table %s' % name
         assert lines[1].startswith('point-in-time recovery: ')
         assert lines[2] == 'expiry of login-throttle records (TTL on expires_at): on'
-        assert lines[3] == 'deletion protection: on'
+        assert re.fullmatch(r'stream of changes \(for the content_changed handler\): '
+                            r'arn:aws:dynamodb:[^:]+:\d+:table/%s/stream/.+' % name, lines[3])
+        assert lines[4] == 'deletion protection: on'
         ttl = dynamodb_client.describe_time_to_live(TableName=name)['TimeToLiveDescription']
         assert ttl == {'TimeToLiveStatus': 'ENABLED', 'AttributeName': store.TTL_ATTRIBUTE}
         table = dynamodb_client.describe_table(TableName=name)['Table']
         assert table['BillingModeSummary']['BillingMode'] == 'PAY_PER_REQUEST'
         assert table['DeletionProtectionEnabled'] is True
+        assert table['StreamSpecification'] == {'StreamEnabled': True,
+                                                'StreamViewType': 'NEW_AND_OLD_IMAGES'}
         assert [i['IndexName'] for i in table['GlobalSecondaryIndexes']] == \
             [i['IndexName'] for i in store.table_definition(name)['GlobalSecondaryIndexes']]
         with pytest.raises(dynamodb_client.exceptions.ClientError,
@@ -346,11 +384,14 @@ def test_create_table_on_dynamodb_local_reports_missing_backups_in_one_line(
     path, names = stage_config
     lines = create_table_cli(['--stage', 'dev', '--config', path], capsys)
     try:
+        stream = dynamodb_client.describe_table(TableName=names['dev'])['Table'][
+            'LatestStreamArn']
         assert lines == [
             'created table %s' % names['dev'],
             'point-in-time recovery: skipped, this endpoint does not support it '
             '(UnknownOperationException, as DynamoDB Local answers)',
             'expiry of login-throttle records (TTL on expires_at): on',
+            'stream of changes (for the content_changed handler): ' + stream,
             'deletion protection: off']
     finally:
         drop(dynamodb_client, names['dev'])
@@ -360,13 +401,17 @@ def test_create_table_turns_protection_on_for_an_existing_prod_table(
         dynamodb_client, stage_config, capsys):
     path, names = stage_config
     name = names['prod']
-    assert store.create_table(dynamodb_client, name) is True
+    definition = store.table_definition(name)
+    del definition['StreamSpecification']          # a table from before the stream
+    dynamodb_client.create_table(**definition)
     try:
         lines = create_table_cli(['--stage', 'prod', '--config', path], capsys)
         assert lines[0] == 'kept existing table %s' % name
-        assert lines[3] == 'deletion protection: on'
-        assert dynamodb_client.describe_table(
-            TableName=name)['Table']['DeletionProtectionEnabled'] is True
+        assert lines[4] == 'deletion protection: on'
+        table = dynamodb_client.describe_table(TableName=name)['Table']
+        assert table['DeletionProtectionEnabled'] is True
+        assert table['StreamSpecification']['StreamViewType'] == 'NEW_AND_OLD_IMAGES'
+        assert lines[3].endswith(table['LatestStreamArn'])
     finally:
         drop(dynamodb_client, name)
 
@@ -378,7 +423,7 @@ def test_create_table_without_stage_uses_table_name_env(dynamodb_client, monkeyp
     lines = create_table_cli([], capsys)
     try:
         assert lines[0] == 'created table %s' % name
-        assert lines[3] == 'deletion protection: off'
+        assert lines[4] == 'deletion protection: off'
     finally:
         drop(dynamodb_client, name)
 
@@ -414,7 +459,7 @@ def _by(key, items):
 
 def test_cloudformation_table_matches_table_definition():
     resources = read_resources()['Resources']
-    tables = [r for r in resources.values() if r['Type'] == 'AWS::DynamoDB::Table']
+    tables = [r for r in resources.values() if r.get('Type') == 'AWS::DynamoDB::Table']
     assert len(tables) == 1
     table = tables[0]
     props = table['Properties']
@@ -430,6 +475,8 @@ def test_cloudformation_table_matches_table_definition():
     assert props['DeletionProtectionEnabled'] is True
     assert props['TimeToLiveSpecification'] == {'AttributeName': store.TTL_ATTRIBUTE,
                                                 'Enabled': True}
+    assert props['StreamSpecification'] == {
+        'StreamViewType': expected['StreamSpecification']['StreamViewType']}
     assert table['DeletionPolicy'] == table['UpdateReplacePolicy'] == 'Retain'
 
 
@@ -487,12 +534,37 @@ def test_protect_table_waits_for_backups_of_a_new_table_on_aws():
         stub.add_response('describe_table', {'Table': {'DeletionProtectionEnabled': False}},
                           expected_params={'TableName': 'faq-site-prod'})
         stub.add_response('update_table', {}, expected_params={
+            'TableName': 'faq-site-prod', 'StreamSpecification': {
+                'StreamEnabled': True, 'StreamViewType': 'NEW_AND_OLD_IMAGES'}})
+        arn = 'arn:aws:dynamodb:us-east-1:123456789012:table/faq-site-prod/stream/2026'
+        stub.add_response('describe_table', {'Table': {
+            'DeletionProtectionEnabled': False, 'LatestStreamArn': arn}},
+            expected_params={'TableName': 'faq-site-prod'})
+        stub.add_response('update_table', {}, expected_params={
             'TableName': 'faq-site-prod', 'DeletionProtectionEnabled': True})
         states = store.protect_table(client, 'faq-site-prod', deletion_protection=True,
-                                       delay=0)
+                                     delay=0)
         stub.assert_no_pending_responses()
     assert states == {'point-in-time recovery': 'on', 'deletion protection': 'on',
-                      'expiry of login-throttle records (TTL on expires_at)': 'on'}
+                      'expiry of login-throttle records (TTL on expires_at)': 'on',
+                      'stream of changes (for the content_changed handler)': arn}
+
+
+def test_the_content_changed_handler_reads_this_stacks_table_stream(packaged_prod):
+    """The merged template points the handler at the table it creates (not at
+    the ARN app.py was loaded with), retries a failing batch a bounded number
+    of times, and gives the builder the memory and time config.json asks."""
+    resources = json.loads((packaged_prod / 'sam.json').read_text())['Resources']
+    handler = resources['ContentChanged']['Properties']
+    source, = handler['Events'].values()
+    assert source['Type'] == 'DynamoDB'
+    assert source['Properties']['Stream'] == {'Fn::GetAtt': ['FaqTable', 'StreamArn']}
+    assert source['Properties']['MaximumRetryAttempts'] == 10
+    assert source['Properties']['BisectBatchOnFunctionError'] is True
+    wanted = read_config()['lambda_functions']['content_changed']
+    assert handler['MemorySize'] == wanted['lambda_memory_size']
+    assert handler['Timeout'] == wanted['lambda_timeout']
+    assert resources['APIHandler']['Properties']['MemorySize'] == 512
 
 
 def test_unknown_paths_answer_404_not_apigateways_403(packaged_prod):

@@ -10,7 +10,7 @@ import unicodedata
 from .. import content as html_content
 from ..models import (CONTENT_MAX_BYTES, GIVEN_DESCRIPTION_MAX, SLUG_RULE, STATUSES,
                       TITLE_MAX, TRASH, ValidationError, build_entry, is_valid_slug,
-                      suggest_slug, utcnow)
+                      name_categories, suggest_slug, utcnow)
 from ..store import NotFound, VersionConflict
 
 EDITABLE = ('title', 'slug', 'content', 'content_format', 'description', 'status',
@@ -129,12 +129,23 @@ def parse_input(data, partial):
     return cleaned
 
 
-def _check_categories(repository, categories):
-    known = {c.slug for c in repository.list_categories()}
-    missing = [c for c in categories if c not in known]
+def _categories_for(repository, slugs):
+    """The categories, if every one of ``slugs`` names one (one Query; none
+    for no slugs)."""
+    if not slugs:
+        return ()
+    existing = repository.list_categories()
+    known = {c.slug for c in existing}
+    missing = [c for c in slugs if c not in known]
     if missing:
         raise ValidationError({'categories': 'Unknown categor%s: %s.' % (
             'y' if len(missing) == 1 else 'ies', ', '.join(missing))})
+    return existing
+
+
+def _named(entry, categories):
+    """``entry`` with the names of its categories, as its page shows them."""
+    return entry.with_changes(category_names=name_categories(entry.categories, categories))
 
 
 def _free_slug(repository, title):
@@ -150,8 +161,7 @@ def _free_slug(repository, title):
 def create(repository, data, actor):
     """A new entry from editor input (a draft unless status says otherwise)."""
     fields = parse_input(data, partial=False)
-    if fields.get('categories'):
-        _check_categories(repository, fields['categories'])
+    categories = _categories_for(repository, fields.get('categories'))
     slug = fields.get('slug') or _free_slug(repository, fields['title'])
     now = utcnow()
     entry = build_entry(
@@ -159,7 +169,7 @@ def create(repository, data, actor):
         content=fields['content'], description=fields.get('description', ''),
         status=fields.get('status', 'draft'), categories=fields.get('categories', ()),
         created=now, modified=now)
-    return repository.create(entry, actor=actor, action='create')
+    return repository.create(_named(entry, categories), actor=actor, action='create')
 
 
 def entries_in(repository, statuses, content=False):
@@ -192,8 +202,10 @@ def _next(previous, **changes):
     merged.update(changes)
     entry = build_entry(id=previous.id, created=previous.created, modified=utcnow(),
                         version=previous.version + 1, **merged)
+    # what the page shows of other entries stays until the builder redoes it
     return entry.with_changes(old_slugs=tuple(
-        s for s in previous.old_slugs if s != entry.slug), trashed_from=trashed_from)
+        s for s in previous.old_slugs if s != entry.slug), trashed_from=trashed_from,
+        related=previous.related, category_names=previous.category_names)
 
 
 def update(repository, entry_id, data, expected_version, actor, partial):
@@ -201,14 +213,16 @@ def update(repository, entry_id, data, expected_version, actor, partial):
     fields = parse_input(data, partial)
     previous = current(repository, entry_id)
     _check_version(previous, expected_version)
-    if fields.get('categories'):
-        _check_categories(repository, fields['categories'])
+    categories = _categories_for(repository, fields.get('categories'))
     if not partial:
         fields.setdefault('description', '')
         fields.setdefault('categories', ())
         fields.setdefault('slug', previous.slug)
     fields.pop('content_format', None)
-    return repository.save(_next(previous, **fields), previous, actor, 'update')
+    entry = _next(previous, **fields)
+    if 'categories' in fields:
+        entry = _named(entry, categories)
+    return repository.save(entry, previous, actor, 'update')
 
 
 def set_status(repository, entry_id, action, expected_version, actor):

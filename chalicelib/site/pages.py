@@ -4,23 +4,28 @@ They take the Chalice request and return a Chalice ``Response``; ``app.py``
 only maps routes to them.  Pages carry an ETag computed before rendering,
 so a revalidation that matches costs the DynamoDB read but no rendering, and
 a page is rendered once per instance until what it shows changes.
+
+What a page reads, whatever the number of entries (``docs/data-model.md``):
+a FAQ page, its entry (related questions and category names are stored on
+it); the home page and the feed, the newest entries; a listing page, the
+derived data's manifest, one chunk of the listing and its entries; search,
+the manifest, the index shards of the query's terms and the hits' entries.
 """
 from chalice import Response
 
-from .. import overlap, templating
-from ..models import is_valid_slug
+from .. import derived, overlap, templating
+from ..models import is_valid_slug, parse_time
+from ..search import Doc, answer_text, page_bounds, parse_query, search as run_search
 from ..settings import get_settings
 from ..store import get_repository
 from ..urls import SiteUrls, mount_path
 from . import caching, render
-from .catalog import get_catalog, prefetch
 
 HTML = 'text/html; charset=utf-8'
 XML = 'application/xml; charset=utf-8'
 HOME_LATEST = 5
 MAX_PAGE = 10_000
 SEARCH_PER_PAGE = 10
-SITEMAP_LIMIT = 50_000      # URLs per sitemap file, as sitemaps.org allows
 FEED_SIZE = 20
 
 
@@ -71,19 +76,28 @@ def home(request):
 
 
 def search(request):
-    """``/?s=``: ranked results from the instance's in-memory index."""
+    """``/?s=``: ranked results from the stored index, reading only the
+    shards of the query's terms."""
     params = _query(request)
     query = ' '.join(str(params.get('s', '')).split())[:200]
     page = _page_number(request) or 1
     settings, urls = _context(request)
+    snapshot = derived.current()
     results = None
-    catalog = get_catalog()
     if query:
-        results = catalog.search_index().search(
-            query, limit=SEARCH_PER_PAGE, offset=(page - 1) * SEARCH_PER_PAGE)
+        parts = parse_query(query)
+        sources = snapshot.search_sources(parts, positions=any(len(p) > 1 for p in parts))
+        limit, offset = page_bounds(SEARCH_PER_PAGE, (page - 1) * SEARCH_PER_PAGE)
+        results = run_search(sources, query, limit, offset, _docs_for, parts)
     body = render.search_page(query, results, page, SEARCH_PER_PAGE, settings, urls,
-                              catalog.categories)
+                              snapshot.categories)
     return html_response(body, 200, {'Cache-Control': caching.SEARCH})
+
+
+def _docs_for(ids):
+    """What search hits show, read from the entries themselves (one call)."""
+    found = get_repository().get_many(ids)
+    return {i: Doc(e, answer_text(e)) for i, e in found.items() if e.is_published}
 
 
 def _page_number(request):
@@ -94,37 +108,46 @@ def _page_number(request):
     return int(raw)
 
 
+def _listing_page(snapshot, listing, page, per_page, also=()):
+    """``(entries, has_more)`` of a page of a listing: a chunk and the entries
+    (and ``also`` artifacts, read with the chunk)."""
+    start = (page - 1) * per_page
+    ids = snapshot.listing(listing, start, per_page, also)
+    found = get_repository().get_many(ids) if ids else {}
+    entries = [found[i] for i in ids if i in found and found[i].is_published]
+    return entries, snapshot.count(listing) > start + per_page
+
+
 def faq_index(request):
     page = _page_number(request)
     if page is None:
         return not_found(request, 'There is no such page of questions.')
     settings, urls = _context(request)
-    per_page = settings.page_size
-    entries, has_more = get_repository().list_by_status(
-        'publish', (page - 1) * per_page, per_page)
+    snapshot = derived.current()
+    entries, has_more = _listing_page(snapshot, 'all', page, settings.page_size,
+                                      also=['groups'] if page == 1 else ())
     if page > 1 and not entries:
         return not_found(request, 'There is no page %d of questions.' % page)
-    catalog = get_catalog() if page == 1 else None
+    groups = snapshot.groups() if page == 1 else None
     return cached_page(
         request, settings, urls,
-        _listing_parts(entries, 'index', page, has_more, catalog and catalog.marker),
+        _listing_parts(entries, 'index', page, has_more,
+                       snapshot.manifest.artifacts.get('groups') if groups else None),
         _newest(entries),
-        lambda: render.faq_index_page(entries, page, has_more, settings, urls, catalog))
+        lambda: render.faq_index_page(entries, page, has_more, settings, urls, groups))
 
 
 def category(request, slug):
     page = _page_number(request)
-    catalog = get_catalog()
-    found = catalog.categories.get(slug) if is_valid_slug(slug) else None
+    snapshot = derived.current()
+    found = snapshot.categories.get(slug) if is_valid_slug(slug) else None
     if page is None or found is None:
         return not_found(request, 'There is no such category of questions.')
     settings, urls = _context(request)
-    members = catalog.in_category(slug)
-    per_page = settings.page_size
-    entries = members[(page - 1) * per_page:page * per_page]
+    entries, has_more = _listing_page(snapshot, derived.category_listing(slug), page,
+                                      settings.page_size)
     if page > 1 and not entries:
         return not_found(request, 'There is no page %d in this category.' % page)
-    has_more = len(members) > page * per_page
     return cached_page(
         request, settings, urls, _listing_parts(entries, 'category', found, page, has_more),
         _newest(entries),
@@ -135,16 +158,13 @@ def faq(request, slug):
     if not is_valid_slug(slug):
         return not_found(request)
     repository = get_repository()
-    # related questions and categories come from the catalog: let it load (on
-    # a cold start, or when stale), and the templates too, while this thread
-    # waits for the entry
-    catalog_ready = prefetch()
+    # on a cold start, load the templates while this thread waits for the entry
     templates_ready = overlap.Done() if templating.prepared() else \
         overlap.start(templating.prepare, 'faq.html')
     try:
         entry = repository.get_by_slug(slug)
     finally:
-        overlap.settle(catalog_ready, templates_ready)
+        overlap.settle(templates_ready)
     settings, urls = _context(request)
     if entry is None:
         # a slug an editor renamed away: send visitors and links on for good
@@ -155,28 +175,14 @@ def faq(request, slug):
                 'Cache-Control': caching.REDIRECT})
     if entry is None or not entry.is_published:
         return not_found(request)
-    catalog = catalog_ready.result()
     templates_ready.result()
     return cached_page(
-        request, settings, urls, ('faq', entry.id, entry.version, catalog.marker),
-        entry.modified, lambda: render.faq_page(
-            entry, settings, urls, catalog.category_names(entry), catalog.related(entry)))
+        request, settings, urls,
+        ('faq', entry.id, entry.version, entry.related, entry.category_names),
+        entry.modified, lambda: render.faq_page(entry, settings, urls))
 
 
 # -- for crawlers and feed readers ---------------------------------------------------
-
-def _sitemap_urls(catalog, urls):
-    """Every public URL worth indexing, with the time it last changed."""
-    entries = catalog.entries
-    newest = _newest(entries)
-    found = [(urls.absolute('/'), newest), (urls.absolute(urls.faq_index()), newest)]
-    for slug, cat in sorted(catalog.categories.items()):
-        members = catalog.in_category(slug)
-        if members:
-            found.append((urls.absolute(urls.category(slug)), _newest(members)))
-    found += [(urls.absolute(urls.faq(e.slug)), e.modified) for e in entries]
-    return found
-
 
 def _xml(request, settings, urls, parts, body_of, last_modified=None):
     etag = caching.etag_for(settings, urls.mount, *parts)
@@ -186,42 +192,49 @@ def _xml(request, settings, urls, parts, body_of, last_modified=None):
     return Response(body=body_of(), status_code=200, headers=headers)
 
 
+def _sitemap_newest(snapshot):
+    dates = [d for d in snapshot.info.get('sitemap', ()) if d]
+    return parse_time(max(dates)) if dates else None
+
+
 def sitemap(request):
-    """The sitemap, or past 50,000 URLs a sitemap index of numbered parts."""
+    """The sitemap, or past 50,000 URLs a sitemap index of numbered parts;
+    rendered when content changed, served as stored."""
     settings, urls = _context(request)
-    catalog = get_catalog()
-    found = _sitemap_urls(catalog, urls)
-    if len(found) <= SITEMAP_LIMIT:
-        return _xml(request, settings, urls, ('sitemap', catalog.marker),
-                    lambda: render.sitemap(found), _newest(catalog.entries))
-    parts = [found[i:i + SITEMAP_LIMIT] for i in range(0, len(found), SITEMAP_LIMIT)]
+    snapshot = derived.current()
+    parts = snapshot.info.get('sitemap', [])
+    first = snapshot.manifest.artifacts.get('sitemap:0')
+    if len(parts) <= 1:
+        return _xml(request, settings, urls, ('sitemap', first), lambda: (
+            snapshot.sitemap_part(0) or render.sitemap(
+                [(urls.absolute('/'), None), (urls.absolute(urls.faq_index()), None)])),
+            _sitemap_newest(snapshot))
     index = [(urls.absolute('/sitemaps/%d.xml' % (n + 1)),
-              max((m for _, m in part if m), default=None)) for n, part in enumerate(parts)]
-    return _xml(request, settings, urls, ('sitemap-index', catalog.marker),
-                lambda: render.sitemap_index(index), _newest(catalog.entries))
+              parse_time(newest) if newest else None)
+             for n, newest in enumerate(parts)]
+    return _xml(request, settings, urls, ('sitemap-index', tuple(parts)),
+                lambda: render.sitemap_index(index), _sitemap_newest(snapshot))
 
 
 def sitemap_part(request, name):
     number = name[:-len('.xml')] if name.endswith('.xml') else ''
     settings, urls = _context(request)
-    catalog = get_catalog()
-    found = _sitemap_urls(catalog, urls)
-    if not number.isdigit() or not 1 <= int(number) or \
-            (int(number) - 1) * SITEMAP_LIMIT >= len(found):
+    snapshot = derived.current()
+    parts = snapshot.info.get('sitemap', [])
+    if not number.isdigit() or not 1 <= int(number) <= len(parts) or len(parts) < 2:
         return not_found(request, 'There is no such sitemap.')
-    start = (int(number) - 1) * SITEMAP_LIMIT
-    part = found[start:start + SITEMAP_LIMIT]
-    return _xml(request, settings, urls, ('sitemap-part', number, catalog.marker),
-                lambda: render.sitemap(part), _newest(catalog.entries))
+    key = 'sitemap:%d' % (int(number) - 1)
+    return _xml(request, settings, urls, ('sitemap-part', snapshot.manifest.artifacts.get(key)),
+                lambda: snapshot.sitemap_part(int(number) - 1), _sitemap_newest(snapshot))
 
 
 def feed(request):
+    """The newest entries: one Query, their category names stored on them."""
     settings, urls = _context(request)
-    catalog = get_catalog()
-    latest = catalog.entries[:FEED_SIZE]
-    response = _xml(request, settings, urls, ('feed', catalog.marker),
-                    lambda: render.feed(latest, settings, urls, catalog.categories),
-                    _newest(latest))
+    latest, _ = get_repository().list_by_status('publish', 0, FEED_SIZE)
+    response = _xml(request, settings, urls,
+                    _listing_parts(latest, 'feed', tuple(e.category_names for e in latest)),
+                    lambda: render.feed(latest, settings, urls), _newest(latest))
     response.headers['Content-Type'] = 'application/rss+xml; charset=utf-8'
     return response
 

@@ -37,10 +37,9 @@ def sitemap_index(sitemaps):
     return render('sitemap_index.xml', sitemaps=sitemaps, iso=iso)
 
 
-def feed(entries, settings, urls, categories):
+def feed(entries, settings, urls):
     from email.utils import format_datetime
     return render('feed.xml', entries=entries, site=settings, urls=urls,
-                  categories=categories,
                   rfc822=lambda moment: format_datetime(moment, usegmt=True),
                   updated=max((e.modified for e in entries), default=None))
 
@@ -52,11 +51,13 @@ def robots_txt(settings, urls):
 
 # -- the pages ----------------------------------------------------------------
 
-def faq_page(entry, settings, urls, categories=(), related=()):
+def faq_page(entry, settings, urls):
+    """An entry's page: its categories and related questions are stored on it."""
+    categories = entry.category_names
     seo = faq_seo(entry, settings, urls, categories[0] if categories else None)
     body = _mounted_body(entry, urls.mount)
     return render('faq.html', entry=entry, body=body, categories=categories,
-                  related=related, **page_context(settings, urls, seo))
+                  related=entry.related, **page_context(settings, urls, seo))
 
 
 def home_page(latest, settings, urls):
@@ -72,7 +73,7 @@ def _paginate(seo, path_for, page, has_more):
     seo['next'] = path_for(page + 1) if has_more else None
 
 
-def faq_index_page(entries, page, has_more, settings, urls, catalog=None):
+def faq_index_page(entries, page, has_more, settings, urls, groups=None):
     path = urls.faq_index(page)
     title = 'Frequently asked questions'
     if page > 1:
@@ -83,11 +84,8 @@ def faq_index_page(entries, page, has_more, settings, urls, catalog=None):
                       [('Home', urls.absolute('/')), (FAQ_INDEX_NAME, None)],
                       settings, urls)
     _paginate(seo, urls.faq_index, page, has_more)
-    groups_html = None
-    if catalog is not None and catalog.grouped():
-        # the same for every index request until the catalog changes
-        groups_html = catalog.memo(('groups', urls.mount), lambda: Markup(render(
-            'faq_groups.html', groups=catalog.grouped(), urls=urls)))
+    groups_html = Markup(render('faq_groups.html', groups=groups, urls=urls)) \
+        if groups else None
     return render('faq_index.html', entries=entries, page=page, groups_html=groups_html,
                   **page_context(settings, urls, seo))
 

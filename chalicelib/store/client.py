@@ -4,6 +4,7 @@ This is the one module that imports botocore for the running site; the
 rest of the store goes through the client it makes.
 """
 import os
+import time
 
 from ..errors import ServiceUnavailable
 
@@ -147,3 +148,38 @@ class _GuardedClient:
 def guarded(client):
     return client if isinstance(client, _GuardedClient) else _GuardedClient(client)
 
+
+
+def batch_get(client, table_name, keys, consistent=False, attempts=5):
+    """The items of ``keys`` (at most 100) that exist, in any order.
+
+    Keys DynamoDB leaves unprocessed (throttling, or past 16 MB of answer)
+    are asked again, with a short backoff.
+    """
+    request = {table_name: {'Keys': keys, 'ConsistentRead': consistent}}
+    items = []
+    for attempt in range(attempts):
+        response = client.batch_get_item(RequestItems=request)
+        items += response.get('Responses', {}).get(table_name, ())
+        request = response.get('UnprocessedKeys') or {}
+        if not request:
+            return items
+        request[table_name]['ConsistentRead'] = consistent
+        time.sleep(0.05 * 2 ** attempt)
+    raise ServiceUnavailable('DynamoDB left %d keys unread after %d attempts'
+                             % (len(request[table_name]['Keys']), attempts))
+
+
+def batch_write(client, table_name, requests, attempts=8):
+    """``PutRequest``/``DeleteRequest`` items, 25 a call, unprocessed ones again."""
+    for start in range(0, len(requests), 25):
+        pending = {table_name: requests[start:start + 25]}
+        for attempt in range(attempts):
+            response = client.batch_write_item(RequestItems=pending)
+            pending = response.get('UnprocessedItems') or {}
+            if not pending:
+                break
+            time.sleep(0.05 * 2 ** attempt)
+        else:
+            raise ServiceUnavailable('DynamoDB left %d writes undone after %d attempts'
+                                     % (len(pending[table_name]), attempts))

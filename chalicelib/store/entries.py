@@ -4,27 +4,31 @@ One table holds everything; ``docs/data-model.md`` lists the items, keys,
 indexes and access patterns.  In short: an entry lives at ``FAQ#<id>/ENTRY``
 with its revisions beside it (``FAQ#<id>/REV#<version>``); slug claims
 (``SLUG#<slug>``) make slugs unique and remember old ones for redirects;
-every change is one ``TransactWriteItems`` that also writes the revision, an
-audit record and bumps the content marker.  Public routes never Scan.
+every change is one ``TransactWriteItems`` that also writes the revision and
+an audit record.  Public routes never Scan.  What pages show of other
+entries (related questions, listings, search) is derived when content
+changes, by ``chalicelib.derived`` from the table's stream.
 """
 import os
 import time
 from collections import namedtuple
 
 from ..models import format_time, utcnow
-from .client import guarded
+from .client import batch_get, guarded
 from .errors import DuplicateId, SlugTaken, StorageError, VersionConflict
-from .items import (CONTENT_MARKER_KEY, ID_COUNTER_KEY, _n, _s, _text, category_key,
-                    category_to_item, entry_attributes, entry_key, entry_to_item,
-                    item_to_category, item_to_entry, revision_key, slug_key)
+from .items import (ID_COUNTER_KEY, MANIFEST_KEY, _n, _s, _text, category_key,
+                    category_to_item, derived_attributes, entry_attributes, entry_key,
+                    entry_to_item, item_to_category, item_to_entry, revision_key, slug_key)
 
 SLUG_INDEX = 'by-slug'
 STATUS_INDEX = 'by-status'
-LIST_ATTRIBUTES = ('id', 'slug', 'title', 'description', 'status', 'categories',
+LIST_ATTRIBUTES = ('id', 'slug', 'title', 'description', 'status', 'categories', 'category_names',
                    'created', 'modified', 'version', 'reading_minutes',
                    'trashed_from')
 FIRST_LOCAL_ID = 10_000_000   # ids below are left to WordPress imports
 TRANSACTION_ATTEMPTS = 4
+ENTRIES_PER_TRANSACTION = 25          # three items each, of DynamoDB's 100
+TRANSACTION_BYTES = 3_500_000         # of DynamoDB's 4 MB a transaction
 _local_writes = 0             # content changes made by this instance (see local_writes)
 
 
@@ -131,12 +135,22 @@ class FaqRepository:
         return Revision(entry=item_to_entry(item['entry']['M']),
                         saved=_text(item, 'saved'), actor=_text(item, 'actor'))
 
-    def content_marker(self):
-        """A number that changes whenever published content may have changed."""
-        response = self.client.get_item(
-            TableName=self.table_name, Key=CONTENT_MARKER_KEY,
-            ProjectionExpression='changes')
-        return int(response.get('Item', {}).get('changes', {}).get('N', 0))
+    def get_many(self, entry_ids, consistent=False):
+        """``{id: entry}`` of the entries that exist among ``entry_ids``.
+
+        ``BatchGetItem``, 100 keys a call (one call for a page of a listing
+        or of search results); keys DynamoDB leaves unprocessed are asked
+        again.  Eventually consistent, like the index reads of the pages,
+        unless ``consistent``.
+        """
+        found = {}
+        ids = list(dict.fromkeys(entry_ids))
+        for start in range(0, len(ids), 100):
+            keys = [entry_key(i) for i in ids[start:start + 100]]
+            for item in batch_get(self.client, self.table_name, keys, consistent):
+                entry = item_to_entry(item)
+                found[entry.id] = entry
+        return found
 
     def audit_log(self, month=None, limit=100, before=None):
         """Audit records of one month (``YYYY-MM``, default this one), newest
@@ -200,13 +214,47 @@ class FaqRepository:
                              'ExpressionAttributeValues': {':v': _n(entry.version)}}}]
         items += [{'Delete': {'TableName': self.table_name, 'Key': slug_key(slug)}}
                   for slug in (entry.slug,) + entry.old_slugs]
-        items += [self._audit_put(entry, actor, 'purge'), self._marker_update()]
+        items.append(self._audit_put(entry, actor, 'purge'))
         self._transact(items, entry)
         for revision in self.list_revisions(entry.id):
             self.client.delete_item(TableName=self.table_name,
                                     Key=revision_key(entry.id, revision.entry.version))
 
+    def create_many(self, entries, actor='import', action='create'):
+        """Store new entries, up to :data:`ENTRIES_PER_TRANSACTION` to a
+        transaction: a bulk import in fewer calls.  Returns ``{id: error}``
+        of those refused; a refused transaction is retried entry by entry,
+        so that one bad entry costs only itself.
+        """
+        failed, chunk, size = {}, [], 0
+        for entry in list(entries) + [None]:
+            weight = len(entry.content) + 4096 if entry is not None else 0
+            if chunk and (entry is None or len(chunk) == ENTRIES_PER_TRANSACTION
+                          or size + weight > TRANSACTION_BYTES):
+                items = [i for e in chunk for i in self._write_items(e, None, actor, action)]
+                try:
+                    self.client.transact_write_items(TransactItems=items)
+                    self._note_local_write()
+                except self.client.exceptions.ClientError:   # a taken or repeated id or slug
+                    for one in chunk:
+                        try:
+                            self.create(one, actor, action)
+                        except (StorageError, self.client.exceptions.ClientError) as error:
+                            failed[one.id] = error
+                chunk, size = [], 0
+            if entry is not None:
+                chunk.append(entry)
+                size += weight
+        return failed
+
     def _write(self, entry, previous, actor, action):
+        items = self._write_items(entry, previous, actor, action)
+        slug_index = 1 if previous is None or entry.slug != previous.slug else None
+        self._transact(items, entry, slug_index, creating=previous is None)
+
+    def _write_items(self, entry, previous, actor, action):
+        """A change's transaction: the entry, its slug's claim when new, the
+        revision it replaces, an audit record."""
         table = self.table_name
         put_entry = {'TableName': table, 'Item': entry_to_item(entry)}
         if previous is None:
@@ -215,9 +263,7 @@ class FaqRepository:
             put_entry['ConditionExpression'] = 'version = :v'
             put_entry['ExpressionAttributeValues'] = {':v': _n(previous.version)}
         items = [{'Put': put_entry}]
-        slug_index = None
         if previous is None or entry.slug != previous.slug:
-            slug_index = len(items)
             items.append({'Put': {
                 'TableName': table, 'Item': dict(slug_key(entry.slug), faq_id=_n(entry.id)),
                 'ConditionExpression': 'attribute_not_exists(pk) OR faq_id = :id',
@@ -227,8 +273,8 @@ class FaqRepository:
             revision.update({'entry': {'M': entry_attributes(previous)},
                              'saved': _s(format_time(utcnow())), 'actor': _s(actor)})
             items.append({'Put': {'TableName': table, 'Item': revision}})
-        items += [self._audit_put(entry, actor, action), self._marker_update()]
-        self._transact(items, entry, slug_index, creating=previous is None)
+        items.append(self._audit_put(entry, actor, action))
+        return items
 
     def _transact(self, items, entry, slug_index=None, creating=False):
         for attempt in range(TRANSACTION_ATTEMPTS):
@@ -267,31 +313,45 @@ class FaqRepository:
         global _local_writes
         _local_writes += 1
 
-    def _marker_update(self):
-        return {'Update': {'TableName': self.table_name, 'Key': CONTENT_MARKER_KEY,
-                           'UpdateExpression': 'ADD changes :one',
-                           'ExpressionAttributeValues': {':one': _n(1)}}}
+    def set_derived(self, entry_id, related, category_names):
+        """Store what an entry's page shows of other entries and categories.
+
+        Leaves the entry's version alone (this is not an edit), and never
+        brings back an entry purged meanwhile.  True if the entry was there.
+        """
+        values = derived_attributes(related, category_names)
+        try:
+            self.client.update_item(
+                TableName=self.table_name, Key=entry_key(entry_id),
+                UpdateExpression='SET related = :r, category_names = :c',
+                ConditionExpression='attribute_exists(pk)',
+                ExpressionAttributeValues={':r': values['related'],
+                                           ':c': values['category_names']})
+        except self.client.exceptions.ConditionalCheckFailedException:
+            return False
+        return True
 
     # categories
 
     def list_categories(self):
         """Every category, by slug: one Query."""
-        return self.catalog_head()[1]
+        return self.catalog_head()[0]
 
-    def catalog_head(self):
-        """``(content marker, categories)`` in one Query of their partition."""
-        marker, categories = 0, []
+    def catalog_head(self, consistent=False):
+        """``(categories, manifest item or None)``: one Query of their partition."""
+        categories, manifest = [], None
         kwargs = dict(TableName=self.table_name, KeyConditionExpression='pk = :pk',
-                      ExpressionAttributeValues={':pk': _s('CATALOG')})
+                      ExpressionAttributeValues={':pk': _s('CATALOG')},
+                      ConsistentRead=consistent)
         while True:
             response = self.client.query(**kwargs)
             for item in response.get('Items', ()):
-                if item['sk']['S'] == 'MARKER':
-                    marker = int(item['changes']['N'])
-                else:
+                if item['sk']['S'] == MANIFEST_KEY['sk']['S']:
+                    manifest = item
+                elif item['sk']['S'].startswith('CAT#'):
                     categories.append(item_to_category(item))
             if 'LastEvaluatedKey' not in response:
-                return marker, categories
+                return categories, manifest
             kwargs['ExclusiveStartKey'] = response['LastEvaluatedKey']
 
     def put_category(self, category, create=False):
@@ -312,6 +372,5 @@ class FaqRepository:
         self._catalog_changed()
 
     def _catalog_changed(self):
-        """After a category write: move the marker, so instances reload."""
-        self.client.update_item(**self._marker_update()['Update'])
+        """After a category write: this instance reads the catalog again."""
         self._note_local_write()

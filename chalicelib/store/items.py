@@ -3,7 +3,7 @@
 ``docs/data-model.md`` lists the items; every key the store writes is built
 here, so that the layout of the table reads in one place.
 """
-from ..models import Category, FaqEntry, format_time, parse_time
+from ..models import Category, CategoryName, FaqEntry, Related, format_time, parse_time
 
 
 def _s(value):
@@ -34,8 +34,8 @@ def slug_key(slug):
     return _key('SLUG#' + slug, 'SLUG')
 
 
-# The marker sits beside the categories so that one Query reads both (catalog_head).
-CONTENT_MARKER_KEY = _key('CATALOG', 'MARKER')
+# The manifest of derived data sits beside the categories: one Query reads both.
+MANIFEST_KEY = _key('CATALOG', 'MANIFEST')
 ID_COUNTER_KEY = _key('META', 'IDS')
 
 
@@ -65,12 +65,30 @@ def entry_attributes(entry):
     }
 
 
+def derived_attributes(related, category_names):
+    """What an entry's page shows of other entries and of its categories.
+
+    Not part of a revision: it describes the site around the entry, which
+    ``chalicelib.derived`` keeps current, not the entry itself.
+    """
+    return {
+        'related': {'L': [{'L': [_s(r.slug), _s(r.title)]} for r in related]},
+        'category_names': {'L': [{'L': [_s(c.slug), _s(c.name)]} for c in category_names]},
+    }
+
+
 def entry_to_item(entry):
     item = entry_key(entry.id)
     item.update(entry_attributes(entry))
+    item.update(derived_attributes(entry.related, entry.category_names))
     item.update({'slug': _s(entry.slug), 'status': _s(entry.status),
                  'created_key': _s(created_key(entry))})
     return item
+
+
+def _pairs(item, name, kind):
+    return tuple(kind(*(part['S'] for part in pair['L']))
+                 for pair in item.get(name, {}).get('L', ()))
 
 
 def _text(item, name, default=''):
@@ -93,6 +111,8 @@ def item_to_entry(item):
         reading_minutes=int(item['reading_minutes']['N']),
         trashed_from=_text(item, 'trashed_from'),
         old_slugs=tuple(c['S'] for c in item.get('old_slugs', {}).get('L', ())),
+        related=_pairs(item, 'related', Related),
+        category_names=_pairs(item, 'category_names', CategoryName),
     )
 
 

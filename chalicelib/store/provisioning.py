@@ -11,8 +11,13 @@ PROVISIONING = ('table_definition', 'create_table', 'protect_table')
 TTL_ATTRIBUTE = 'expires_at'   # login-throttle records remove themselves
 
 
+# Every change to an item, with its state before and after: what the
+# function's content_changed handler (chalicelib.derived) rebuilds from.
+STREAM = {'StreamEnabled': True, 'StreamViewType': 'NEW_AND_OLD_IMAGES'}
+
+
 def table_definition(table_name, deletion_protection=False):
-    """CreateTable arguments: on-demand capacity, keys and indexes.
+    """CreateTable arguments: on-demand capacity, keys, indexes and the stream.
 
     ``deploy/resources.json`` (the CloudFormation table) must declare the same
     keys, attributes and indexes; tests/test_deploy.py keeps the two equal.
@@ -35,6 +40,7 @@ def table_definition(table_name, deletion_protection=False):
                            {'AttributeName': 'created_key', 'KeyType': 'RANGE'}],
              'Projection': {'ProjectionType': 'ALL'}},
         ],
+        'StreamSpecification': dict(STREAM),
     }
 
 
@@ -54,7 +60,8 @@ def create_table(client, table_name, deletion_protection=False):
 
 
 def protect_table(client, table_name, deletion_protection=False, attempts=12, delay=5):
-    """Turn on point-in-time recovery, TTL expiry and, if asked, deletion protection.
+    """Turn on point-in-time recovery, TTL expiry, the stream and, if asked,
+    deletion protection.
 
     Idempotent, and never turns either off.  Returns ``{setting: state}`` for
     the command line.  A new table's backups become available a little after
@@ -85,8 +92,13 @@ def protect_table(client, table_name, deletion_protection=False, attempts=12, de
         client.update_time_to_live(TableName=table_name, TimeToLiveSpecification={
             'Enabled': True, 'AttributeName': TTL_ATTRIBUTE})
     states['expiry of login-throttle records (TTL on %s)' % TTL_ATTRIBUTE] = 'on'
-    enabled = client.describe_table(TableName=table_name)['Table'].get(
-        'DeletionProtectionEnabled', False)
+    table = client.describe_table(TableName=table_name)['Table']
+    if table.get('StreamSpecification', {}).get('StreamViewType') != STREAM['StreamViewType']:
+        client.update_table(TableName=table_name, StreamSpecification=dict(STREAM))
+        table = client.describe_table(TableName=table_name)['Table']
+    states['stream of changes (for the content_changed handler)'] = \
+        table.get('LatestStreamArn', 'on')
+    enabled = table.get('DeletionProtectionEnabled', False)
     if deletion_protection and not enabled:
         client.update_table(TableName=table_name, DeletionProtectionEnabled=True)
         enabled = True

@@ -43,19 +43,13 @@ def root(context, missing=missing):
         yield '</pubDate>\n<description>'
         yield escape(environment.getattr(l_1_e, 'description'))
         yield '</description>\n'
-        def t_1(fiter):
-            l_2_categories = resolve('categories')
-            for l_2_c in fiter:
-                if (l_2_c in (undefined(name='categories') if l_2_categories is missing else l_2_categories)):
-                    yield l_2_c
-        for l_2_c in t_1(environment.getattr(l_1_e, 'categories')):
-            l_2_categories = resolve('categories')
+        for l_2_c in environment.getattr(l_1_e, 'category_names'):
             _loop_vars = {}
             pass
             yield '<category>'
-            yield escape(environment.getattr(environment.getitem((undefined(name='categories') if l_2_categories is missing else l_2_categories), l_2_c), 'name'))
+            yield escape(environment.getattr(l_2_c, 'name'))
             yield '</category>'
-        l_2_c = l_2_categories = missing
+        l_2_c = missing
         yield '</item>\n'
     l_1_e = missing
     yield '</channel>\n</rss>'

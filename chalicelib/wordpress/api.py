@@ -8,20 +8,19 @@ and seen in the sample ``seed/wordpress-faq-549.json``.  Only published
 entries are visible: this API has no authentication.
 
 How a listing is answered
-    ``GET /wp-json/wp/v2/faq`` reads every published entry with
-    ``FaqRepository.all_by_status`` (one DynamoDB ``Query`` on the
-    ``by-status`` index per MB of items, never a Scan) and, when an item
-    shows term ids or the request filters by them, the categories (one
-    more ``Query``), then filters, sorts and pages in memory as WordPress's
-    ``WP_Query`` would.  The ceiling: past 1 MB of published items (about
-    300 answers of 3 KB) every listing request costs one more ``Query`` per
-    MB, and Lambda memory and time grow with it; the 1 MB counts whole items
-    even when only small attributes are asked for (``_fields`` without
-    ``content``, ``excerpt`` and ``yoast_*``, and no ``search``, which saves
-    transfer and parsing, not reads).  Past a few thousand entries, page
-    with ``ExclusiveStartKey`` cursors and fetch only the page's bodies
-    (``BatchGetItem``) instead.  A page of 100 items is about 1.4 MB of JSON
-    for 3 KB answers (each item carries its body three times: content,
+    Never by reading every entry.  ``GET /wp-json/wp/v2/faq`` newest (or
+    oldest) first, unfiltered, reads the stored listing of published
+    entries (``chalicelib.derived``: the manifest, one chunk of ids), then
+    the page's entries with one ``BatchGetItem``: three calls on a cold
+    instance, one warm, whatever the number of entries.  A request that
+    filters (``include``, ``slug``, dates, categories), searches or sorts
+    by another field reads instead the summary of every published entry
+    (id, slug, title, times, categories: about 0.5 MB compressed at 20,000
+    entries, read once per change per instance) and, for ``search``, the
+    index shards of its words (:mod:`.search`), then sorts and pages in
+    memory as WordPress's ``WP_Query`` would.  ``X-WP-Total`` comes from the
+    stored counts.  A page of 100 items is about 1.4 MB of JSON for 3 KB
+    answers (each item carries its body three times: content,
     ``yoast_head`` and the FAQPage answer); Lambda's 6 MB response limit is
     reached near 40 KB per item.  ``yoast_head``/``yoast_head_json`` are
     memoised per entry version in the container
@@ -40,9 +39,9 @@ media or comments: a draft's id answers ``rest_post_invalid_id`` (404) rather
 than ``rest_forbidden`` (401), so drafts cannot be discovered; items have no
 ``wp:attachment`` link (there is no media endpoint); ``_embed``, ``_envelope``
 and ``_jsonp`` are ignored; ``orderby`` has no ``author``/``parent`` (FAQs
-have neither); ``search`` matches the visible text of an answer, its title
-and its meta description (WordPress matches raw HTML and the manual
-excerpt), case- and accent-insensitively as MySQL's collation does; stored
+have neither); ``search`` matches whole words of the title and the visible
+text of the answer, case- and accent-insensitively and plurals folded, not
+substrings of the raw HTML and the excerpt (:mod:`.search` says why); stored
 content has Gutenberg's blank lines between blocks collapsed, so
 ``content.rendered`` differs from WordPress's in that whitespace only.
 
@@ -57,16 +56,16 @@ from urllib.parse import urlencode
 
 from chalice import ChaliceUnhandledError, Response
 
-from .. import content as html_content
+from .. import derived
 from ..settings import get_settings
-from .items import (BODY_FIELDS, POST_EMBED_FIELDS, POST_FIELDS, TERM_EMBED_FIELDS,
-                    TERM_FIELDS, Site, field_tree, filter_fields, post_item, post_link,
-                    post_type_object, taxonomy_object, term_item, wanted_fields)
-from .params import (NAMESPACE, POST_COLLECTION, POST_ITEM, POST_TYPE, SEARCH_COLUMNS,
-                     TAXONOMY, TAXONOMY_COLLECTION, TERM_COLLECTION, TERM_ITEM,
-                     TYPE_COLLECTION, ApiError, Query, invalid_post_id, no_route_error)
+from .items import (POST_EMBED_FIELDS, POST_FIELDS, TERM_EMBED_FIELDS, TERM_FIELDS, Site,
+                    field_tree, filter_fields, post_item, post_link, post_type_object,
+                    taxonomy_object, term_item, wanted_fields)
+from .params import (NAMESPACE, POST_COLLECTION, POST_ITEM, POST_TYPE, TAXONOMY,
+                     TAXONOMY_COLLECTION, TERM_COLLECTION, TERM_ITEM, TYPE_COLLECTION, ApiError,
+                     Query, invalid_post_id, no_route_error)
 from .routes import EXPOSED_HEADERS
-from .search import Search, fold
+from .search import Search, find, fold
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +141,13 @@ def _collection(items, query, tree, site, route, total, page, per_page):
 
 # -- the routes ---------------------------------------------------------------
 
+FILTERS = ('include', 'exclude', 'slug', 'after', 'before', 'modified_after',
+           'modified_before', TAXONOMY, TAXONOMY + '_exclude')
+
+
 def _post_filters(values, site):
-    """Predicates over entries for the collection's filter parameters."""
+    """Predicates over summary rows (times in seconds) for the collection's
+    filter parameters."""
     tests = []
     include, exclude = values['include'], values['exclude']
     if include:
@@ -160,6 +164,7 @@ def _post_filters(values, site):
                                    ('modified_before', 'modified', False)):
         moment = values[name]
         if moment is not None:
+            moment = moment.timestamp()
             tests.append((lambda a, m: lambda e: getattr(e, a) > m)(attribute, moment)
                          if after else
                          (lambda a, m: lambda e: getattr(e, a) < m)(attribute, moment))
@@ -183,32 +188,53 @@ def _post_filters(values, site):
     return tests
 
 
-def _search_fields(entry, columns):
-    columns = columns or SEARCH_COLUMNS
-    return (fold(entry.title) if 'post_title' in columns else '',
-            fold(entry.description) if 'post_excerpt' in columns else '',
-            fold(html_content.plain_text(entry.content)) if 'post_content' in columns else '')
-
-
-def _sort_posts(entries, values, search, searched):
+def _sort_posts(rows, values, ranks):
     orderby, descending = values['orderby'], values['order'] == 'desc'
     if orderby == 'include':
         position = {entry_id: n for n, entry_id in enumerate(values['include'])}
-        return sorted(entries, key=lambda e: position.get(e.id, len(position)))
+        return sorted(rows, key=lambda r: position.get(r.id, len(position)))
     if orderby == 'include_slugs':
         position = {slug: n for n, slug in enumerate(values['slug'] or ())}
-        return sorted(entries, key=lambda e: position.get(e.slug, len(position)))
+        return sorted(rows, key=lambda r: position.get(r.slug, len(position)))
     if orderby == 'relevance':
-        ranked = sorted(entries, key=lambda e: (e.created, e.id), reverse=descending)
-        return sorted(ranked, key=lambda e: search.rank(*searched[e.id]))
+        ranked = sorted(rows, key=lambda r: (r.created, r.id), reverse=descending)
+        return sorted(ranked, key=lambda r: ranks[r.id])
     key = {
-        'date': lambda e: (e.created, e.id),
-        'modified': lambda e: (e.modified, e.id),
-        'id': lambda e: e.id,
-        'title': lambda e: (fold(e.title), e.id),
-        'slug': lambda e: (e.slug, e.id),
+        'date': lambda r: (r.created, r.id),
+        'modified': lambda r: (r.modified, r.id),
+        'id': lambda r: r.id,
+        'title': lambda r: (fold(r.title), r.id),
+        'slug': lambda r: (r.slug, r.id),
     }[orderby]
-    return sorted(entries, key=key, reverse=descending)
+    return sorted(rows, key=key, reverse=descending)
+
+
+def _newest_first_page(snapshot, values, start, count):
+    """``(total, ids)`` of the plain listing, newest or oldest first: read
+    from the stored listing, one chunk, whatever the number of entries."""
+    total = snapshot.count('all')
+    if values['order'] == 'desc':
+        return total, snapshot.listing('all', start, count)
+    first = max(0, total - start - count)
+    return total, list(reversed(snapshot.listing('all', first, total - start - first)))
+
+
+def _matching_page(snapshot, values, search, site, start, count):
+    """``(total, ids)`` when the request filters, searches or sorts otherwise:
+    from the summary of every published entry, and the search index."""
+    tests = _post_filters(values, site)
+    ranks = {}
+    if search is not None:
+        columns = values['search_columns'] or None
+        ranking = values['orderby'] == 'relevance'
+        sources = snapshot.search_sources(            # the summary in the same read
+            [(w,) for w in search.words()], search.needs_positions(columns, ranking),
+            also=['summary'])
+        ranks = find(sources, search, columns)
+        tests.append(lambda r: r.id in ranks)
+    rows = snapshot.summary().rows
+    matched = _sort_posts([r for r in rows if all(test(r) for test in tests)], values, ranks)
+    return len(matched), [r.id for r in matched[start:start + count]]
 
 
 @endpoint
@@ -228,26 +254,23 @@ def list_faqs(query):
     tree = field_tree(query)
     wanted = wanted_fields(tree, values['context'], POST_FIELDS, POST_EMBED_FIELDS)
     search = Search.parse(search_text) if search_text else None
-    needs_body = search is not None or wanted is None or bool(BODY_FIELDS & wanted)
 
     site = Site()
-    entries = site.repository.all_by_status('publish', content=needs_body)
-    tests = _post_filters(values, site)
-    searched = {}
-    if search is not None:
-        columns = values['search_columns']
-        searched = {e.id: _search_fields(e, columns) for e in entries}
-        tests.append(lambda e: search.matches(searched[e.id]))
-    matched = [e for e in entries if all(test(e) for test in tests)]
-    matched = _sort_posts(matched, values, search, searched)
-
-    total, page, per_page = len(matched), values['page'], values['per_page']
+    snapshot = derived.current()
+    page, per_page = values['page'], values['per_page']
+    start = abs(values['offset']) if values['offset'] is not None else (page - 1) * per_page
+    if search is None and values['orderby'] == 'date' and \
+            not any(values[name] for name in FILTERS):
+        total, ids = _newest_first_page(snapshot, values, start, per_page)
+    else:
+        total, ids = _matching_page(snapshot, values, search, site, start, per_page)
     max_pages = int(math.ceil(total / per_page))
     if page > max_pages and total > 0:
         raise ApiError('rest_post_invalid_page_number', 'The page number requested is '
                        'larger than the number of pages available.', 400)
-    start = abs(values['offset']) if values['offset'] is not None else (page - 1) * per_page
-    items = [post_item(e, site, wanted) for e in matched[start:start + per_page]]
+    found = site.repository.get_many(ids) if ids else {}
+    items = [post_item(found[i], site, wanted) for i in ids
+             if i in found and found[i].is_published]
     return _collection(items, query, tree, site, '%s/%s' % (NAMESPACE, POST_TYPE),
                        total, page, per_page)
 

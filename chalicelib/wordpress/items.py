@@ -22,6 +22,7 @@ import html
 from datetime import timezone
 
 from .. import content as html_content
+from .. import derived
 from ..seo import FAQ_INDEX_NAME, faq_seo, head_context
 from ..settings import get_settings
 from ..store import get_repository
@@ -35,7 +36,12 @@ CURIES = [{'name': 'wp', 'href': 'https://api.w.org/{rel}', 'templated': True}]
 
 
 class Site:
-    """What items are built from: settings, URLs and (lazily) the categories."""
+    """What items are built from: settings, URLs and (lazily) the categories.
+
+    Serving requests, categories and their counts come from the instance's
+    derived data (already read for the request); given a repository, as the
+    command line's export does, they are read from the table.
+    """
 
     def __init__(self, settings=None, repository=None):
         self.settings = settings or get_settings()
@@ -46,14 +52,13 @@ class Site:
 
     @property
     def repository(self):
-        if self._repository is None:
-            self._repository = get_repository()
-        return self._repository
+        return self._repository or get_repository()
 
     @property
     def categories(self):
         if self._categories is None:
-            self._categories = self.repository.list_categories()
+            self._categories = list(self.repository.list_categories() if self._repository
+                                    else derived.current().categories.values())
         return self._categories
 
     @functools.cached_property
@@ -69,6 +74,10 @@ class Site:
 
     def term_counts(self):
         """Published entries per category slug: a term's ``count``."""
+        if self._repository is None:
+            counts = derived.current().info.get('counts', {})
+            return {c.slug: counts.get(derived.category_listing(c.slug), 0)
+                    for c in self.categories}
         counts = {}
         for entry in self.repository.all_by_status('publish'):
             for slug in entry.categories:

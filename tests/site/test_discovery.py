@@ -7,7 +7,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from chalicelib.site import catalog
+from chalicelib import derived
 from chalicelib.models import build_category
 from tests.conftest import ROOT
 from tests.helpers import HeadParser, import_seed, make_entry
@@ -81,7 +81,7 @@ def test_faq_page_shows_categories_first_in_breadcrumb_and_related(client, seede
     assert 'cma-exam' in first.categories
 
 
-def test_related_ranks_shared_categories_and_terms(repo):
+def test_related_ranks_shared_categories_and_terms(repo, stream):
     repo.put_category(build_category(id=1, slug='fees', name='Fees'))
     base = repo.create(make_entry(1, title='How much does the exam cost?', categories=('fees',),
                                   content='<p>Prices vary.</p>'))
@@ -90,8 +90,11 @@ def test_related_ranks_shared_categories_and_terms(repo):
     repo.create(make_entry(3, title='What does the exam cost abroad?',
                            content='<p>Convert currency.</p>'))
     repo.create(make_entry(4, title='Where can I park?', content='<p>Downtown lots.</p>'))
-    related = catalog.get_catalog().related(base)
-    assert [e.id for e in related] == [2, 3]
+    stream.drain()               # the builder stores related questions on each entry
+    related = repo.get_by_id(base.id).related
+    assert [r.slug for r in related] == ['question-2', 'question-3']
+    assert [r.title for r in related] == ['Refund of exam fees',
+                                          'What does the exam cost abroad?']
 
 
 def test_index_groups_faqs_by_category(client, seeded):
@@ -145,8 +148,8 @@ def test_sitemap_lists_home_faqs_and_categories_and_validates(client, seeded):
 
 
 def test_a_large_site_gets_a_sitemap_index(client, seeded, monkeypatch):
-    from chalicelib.site import pages
-    monkeypatch.setattr(pages, 'SITEMAP_LIMIT', 5)
+    from chalicelib.derived import sitemap
+    monkeypatch.setattr(sitemap, 'PART_URLS', 5)
     index = validate_sitemap(client.http.get('/sitemap.xml').body)
     assert etree.QName(index).localname == 'sitemapindex'
     parts = [s.findtext('s:loc', namespaces=NS) for s in index.findall('s:sitemap', NS)]
@@ -186,19 +189,23 @@ def test_feed_parses_and_is_linked_from_every_page(client, seeded):
         assert 'href="http://127.0.0.1:8000/feed.xml"' in page
 
 
-def test_catalog_reloads_when_another_instance_changes_content(repo):
+def test_an_instance_trusts_what_it_read_for_a_while_then_reads_again(repo, stream):
     repo.create(make_entry(1))
-    first = catalog.get_catalog(now=1000.0)
-    assert [e.id for e in first.entries] == [1]
-    # another Lambda instance writes: only the shared marker tells this one
+    stream.drain()
+    view = derived.View()
+    first = view.snapshot(now=1000.0)
+    assert first.count() == 1
+    # another Lambda instance writes, the builder publishes: this one learns
+    # of it only from the manifest, which it reads again after MAX_AGE
     other = type(repo)(repo.client, repo.table_name)
     from chalicelib.store import entries
     before = entries._local_writes
     other.create(make_entry(2))
     entries._local_writes = before                 # as if written elsewhere
-    assert catalog.get_catalog(now=1010.0) is first          # trusted for 30 s
-    fresh = catalog.get_catalog(now=1000.0 + catalog.MAX_AGE + 1)
-    assert [e.id for e in fresh.entries] == [2, 1]
+    stream.drain()
+    assert view.snapshot(now=1010.0) is first          # trusted for 30 s
+    fresh = view.snapshot(now=1000.0 + derived.MAX_AGE + 1)
+    assert fresh.count() == 2 and fresh.listing('all', 0, 10) == [2, 1]
 
 
 def test_search_ignores_json_like_and_paginates(client, repo):

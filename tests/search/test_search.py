@@ -5,8 +5,8 @@ import time
 import pytest
 from markupsafe import Markup
 
-from chalicelib.site import search
-from chalicelib.site.search import SearchIndex
+from chalicelib import search
+from chalicelib.search import SearchIndex
 from tests.helpers import make_entry
 
 
@@ -218,7 +218,7 @@ def test_offset_limit_and_total(monkeypatch):
     assert index.search('voucher', offset=30).hits == ()
     assert index.search('voucher', limit=0).total == 30
     assert len(index.search('voucher', limit=10 ** 9).hits) == 30
-    from chalicelib.site.search import index as search_index
+    from chalicelib.search import index as search_index
     monkeypatch.setattr(search_index, 'MAX_LIMIT', 25)
     assert len(index.search('voucher', limit=10 ** 9).hits) == 25
     assert ids(index.search('voucher', limit='x', offset=-5))[:1] == [30]

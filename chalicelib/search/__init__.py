@@ -79,10 +79,13 @@ Ceiling (``python -m bench.search``; shared 2-core machine, Python 3.11)
     matching, synonyms, other languages or facets, the replacement is Amazon
     OpenSearch Service, fed from the table by a DynamoDB stream.
 """
-# Text to terms lives in its own small module, which related questions use
-# without loading the index code.
-from ...text import MAX_TERM_CHARS, STOPWORDS, fold, stem, term  # noqa: F401
-from .index import MAX_LIMIT, MAX_OFFSET, SearchIndex  # noqa: F401
-from .layout import SearchHit, SearchResults  # noqa: F401
+from ..text import MAX_TERM_CHARS, STOPWORDS, fold, stem, term, terms  # noqa: F401
+from .engine import Source, phrase_places  # noqa: F401
+from .index import MAX_LIMIT, MAX_OFFSET, SearchIndex, page_bounds, search  # noqa: F401
 from .query import MAX_QUERY_CHARS, MAX_TERMS, parse_query  # noqa: F401
+from .results import SearchHit, SearchResults  # noqa: F401
+from .segment import (BODY, IN_TITLE, Builder, Doc, Segment, answer_text, build,  # noqa: F401
+                      key_id, order_key)
 from .snippets import SNIPPET_CHARS  # noqa: F401
+from .stored import (ShardedSegment, decode_delta, decode_keys, decode_terms,  # noqa: F401
+                     encode_delta, encode_shards, shard_of)

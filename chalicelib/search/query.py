@@ -1,5 +1,5 @@
 """Reading a search query: phrases, stop words, and the cap on terms."""
-from ...text import _WORD, STOPWORDS, _nfc, fold, term
+from ..text import _WORD, STOPWORDS, _nfc, fold, term
 
 MAX_QUERY_CHARS = 512
 MAX_TERMS = 16
