@@ -35,6 +35,38 @@ def dynamodb_client(dynamodb_local):
     return store.make_client()
 
 
+def client_hooks(client):
+    """``{event: handlers}`` of every handler registered on ``client``.
+
+    Walks botocore's handler registry (``HierarchicalEmitter._handlers``, a
+    prefix trie), which has no public listing.
+    """
+    found, nodes = {}, [((), client.meta.events._emitter._handlers._root)]
+    while nodes:
+        path, node = nodes.pop()
+        values = node.get('values')
+        if values is not None:
+            found['.'.join(path)] = list(values.first) + list(values.middle) + \
+                list(values.last)
+        nodes += [(path + (chunk,), child) for chunk, child in node['children'].items()]
+    return found
+
+
+@pytest.fixture(autouse=True)
+def no_hook_outlives_its_test(request):
+    """A test that hooks the session's shared client must unhook it: a
+    leftover handler runs in every later test (and may change what it sees)."""
+    if 'dynamodb_client' not in request.fixturenames:
+        yield
+        return
+    client = request.getfixturevalue('dynamodb_client')
+    before = client_hooks(client)
+    yield
+    after = client_hooks(client)
+    left = sorted(event for event in after if after[event] != before.get(event, []))
+    assert not left, 'the test left handlers on the shared DynamoDB client: %s' % left[:3]
+
+
 @pytest.fixture
 def repo(dynamodb_client, monkeypatch):
     """A repository on a new, empty table, also used by the app's routes."""

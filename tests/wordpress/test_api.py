@@ -454,22 +454,25 @@ def test_the_namespace_index_and_the_linked_type_and_taxonomy(client, repo, site
 
 # -- cost -----------------------------------------------------------------------------
 
-class Calls:
-    def __init__(self, client):
-        self.names = []
-        client.meta.events.register('provide-client-params.dynamodb.*', self.record)
+@pytest.fixture
+def calls(seeded):
+    """The DynamoDB operations the app calls, recorded while the test runs."""
+    names = []
 
-    def record(self, event_name, **_):
-        self.names.append(event_name.rsplit('.', 1)[-1])
+    def record(event_name, **_):
+        names.append(event_name.rsplit('.', 1)[-1])
+    events = seeded.client.meta.events
+    events.register('provide-client-params.dynamodb.*', record)
+    yield names
+    events.unregister('provide-client-params.dynamodb.*', record)
 
 
-def test_a_listing_costs_two_queries_and_never_a_scan(client, seeded):
-    calls = Calls(seeded.client)
+def test_a_listing_costs_two_queries_and_never_a_scan(client, calls):
     get(client, FAQ + '?per_page=100')
-    assert calls.names == ['Query', 'Query']                  # entries, categories
-    calls.names.clear()
+    assert calls == ['Query', 'Query']                        # entries, categories
+    calls.clear()
     get(client, FAQ + '?per_page=100&_fields=id,title,link')
-    assert calls.names == ['Query']                           # no bodies, no categories
-    calls.names.clear()
+    assert calls == ['Query']                                 # no bodies, no categories
+    calls.clear()
     get(client, FAQ + '/545')
-    assert calls.names == ['GetItem', 'Query']
+    assert calls == ['GetItem', 'Query']
