@@ -1,5 +1,7 @@
 # make run  - set everything up and serve the site on http://127.0.0.1:8000
+#             (PORT=9000 make run; RELOAD=1 restarts it on code changes)
 # make test - run every test
+# make seed - import the sample FAQs again, over your changes to them, then serve
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,10 +9,13 @@ STAMP := $(VENV)/.installed
 
 STAGE ?= dev
 
-.PHONY: run test bench templates bytecode deploy check-python clean
+.PHONY: run seed test bench templates bytecode deploy check-python clean
 
 run: $(STAMP) node_modules/.installed
 	$(PY) -m devtools.run
+
+seed: $(STAMP) node_modules/.installed
+	$(PY) -m devtools.run --seed
 
 test: $(STAMP) node_modules/.installed
 	$(PY) -m pytest -q

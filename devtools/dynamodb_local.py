@@ -73,7 +73,12 @@ def free_port():
 
 
 class DynamoDBLocal:
-    """A running DynamoDB Local process; use as a context manager."""
+    """A running DynamoDB Local process; use as a context manager.
+
+    It keeps one database whatever the caller's access key and region
+    (``-sharedDb``): without it, each pair gets its own, and data seems to
+    vanish when another AWS profile or region is exported.
+    """
 
     def __init__(self, port=None, db_path=None):
         self.port = port or free_port()
@@ -93,7 +98,7 @@ class DynamoDBLocal:
         self.process = subprocess.Popen(
             ['java', '-Djava.library.path=' + os.path.join(jar_dir, 'DynamoDBLocal_lib'),
              '-jar', os.path.join(jar_dir, 'DynamoDBLocal.jar'),
-             '-port', str(self.port), *storage],
+             '-port', str(self.port), '-sharedDb', *storage],
             cwd=jar_dir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             start_new_session=True)
         deadline = time.monotonic() + timeout
@@ -128,12 +133,14 @@ class DynamoDBLocal:
 
 
 def local_aws_environment(endpoint):
-    """Environment variables that point boto3 at DynamoDB Local."""
+    """Environment variables that point botocore at DynamoDB Local, with fixed
+    credentials and region (DynamoDB Local accepts any)."""
     return {
         'AWS_ENDPOINT_URL_DYNAMODB': endpoint,
-        'AWS_ACCESS_KEY_ID': os.environ.get('AWS_ACCESS_KEY_ID', 'local'),
-        'AWS_SECRET_ACCESS_KEY': os.environ.get('AWS_SECRET_ACCESS_KEY', 'local'),
-        'AWS_DEFAULT_REGION': os.environ.get('AWS_DEFAULT_REGION', 'us-east-1'),
+        'AWS_ACCESS_KEY_ID': 'local',
+        'AWS_SECRET_ACCESS_KEY': 'local',
+        'AWS_REGION': 'us-east-1',
+        'AWS_DEFAULT_REGION': 'us-east-1',
     }
 
 

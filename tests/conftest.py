@@ -101,7 +101,8 @@ def client(repo):
 def local_settings():
     """The settings of the ``local`` stage, as the app sees them."""
     from chalicelib.cli import stage_environment
-    return stage_environment('local')
+    from chalicelib.settings import LOCAL_SITE_URL
+    return dict({'SITE_URL': LOCAL_SITE_URL}, **stage_environment('local'))
 
 
 @pytest.fixture
