@@ -11,11 +11,35 @@ sys.path.insert(0, ROOT)
 from devtools.dynamodb_local import (DynamoDBLocal, MissingPrerequisite,  # noqa: E402
                                      local_aws_environment)
 from chalicelib import store  # noqa: E402
+from chalicelib.admin import passwords  # noqa: E402
 from chalicelib.site import caching, catalog  # noqa: E402
 
 SEED = os.path.join(ROOT, 'seed')
 SAMPLE = os.path.join(SEED, 'wordpress-faq-549.json')
 _table_numbers = itertools.count(1)
+PRODUCTION_COST = passwords.COST
+
+
+# The test suite's one change to the production code's parameters: passwords
+# are hashed at a trivial scrypt cost, as Django's test settings swap in a fast
+# hasher.  At the real cost (passwords.COST, 128 MiB and ~0.5 s a hash) the
+# suite's hundreds of logins would take minutes; tests/admin/test_passwords.py
+# checks the real cost and the upgrade at login under ``production_cost``.
+FAST_TEST_COST = passwords.Cost(n=2 ** 4, r=8, p=1)
+
+
+@pytest.fixture(scope='session', autouse=True)
+def fast_password_hashing():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, 'COST', FAST_TEST_COST)
+        yield
+
+
+@pytest.fixture
+def production_cost(monkeypatch):
+    """Passwords hashed at the production cost for this test."""
+    monkeypatch.setattr(passwords, 'COST', PRODUCTION_COST)
+    return PRODUCTION_COST
 
 
 @pytest.fixture(scope='session')

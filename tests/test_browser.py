@@ -2,14 +2,17 @@
 
 An editor logs in, creates a FAQ, sees it on the public site, edits it, hits
 a conflict with a second editor, deletes it, restores it and finds all of it
-in the audit log.
+in the audit log.  Another turns two-factor login on, logs out, and logs in
+with a code from the authenticator app.
 """
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.request
 
+import pyotp
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
@@ -166,3 +169,25 @@ def test_editor_round_trip_in_a_real_browser(browser, site):
     expect(rows.first.locator('td').nth(1)).to_have_text('editor')
     alice.click('tbody tr >> nth=0 >> a')
     assert alice.url.split('?')[0] == edit_url
+
+
+def test_two_factor_enrol_log_out_and_log_in_with_the_code(browser, site):
+    page = browser.new_context().new_page()
+    log_in(page, site)
+    page.click('nav >> text=Account')
+    page.click('button:has-text("Set up two-factor login")')
+    expect(page.locator('figure.qr svg')).to_be_visible()           # drawn by the server
+    secret = page.inner_text('#secret').replace(' ', '')
+    page.fill('#code', pyotp.TOTP(secret).now())
+    page.click('button:has-text("Turn two-factor login on")')
+    expect(page.locator('ul.codes li')).to_have_count(10)           # recovery codes, once
+    page.click('header button:has-text("Log out")')
+    expect(page).to_have_url(site + '/admin/login')
+    page.fill('#username', 'editor')
+    page.fill('#password', PASSWORD)
+    page.click('button[type=submit]')
+    expect(page).to_have_url(re.compile(re.escape(site) + r'/admin/login/code\?'))
+    page.fill('#code', pyotp.TOTP(secret).at(time.time() + 30))    # the next step's code
+    page.click('button[type=submit]')
+    expect(page).to_have_url(site + '/admin')
+    expect(page.locator('header form span')).to_have_text('editor')
