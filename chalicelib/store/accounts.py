@@ -55,12 +55,17 @@ class AccountStore:
     def replace_password_hash(self, name, old_hash, new_hash):
         """Store a rehash of the same password; sessions go on.  Nothing
         happens if the password changed meanwhile (returns False)."""
+        return self._conditional_update(name, 'SET password_hash = :new',
+                                        'password_hash = :old',
+                                        {':new': _s(new_hash), ':old': _s(old_hash)})
+
+    def _conditional_update(self, name, update, condition, values=None):
+        """One conditional UpdateItem of the user; False if the condition failed."""
+        kwargs = {'ExpressionAttributeValues': values} if values else {}
         try:
-            self.client.update_item(
-                TableName=self.table_name, Key=_user_key(name),
-                UpdateExpression='SET password_hash = :new',
-                ConditionExpression='password_hash = :old',
-                ExpressionAttributeValues={':new': _s(new_hash), ':old': _s(old_hash)})
+            self.client.update_item(TableName=self.table_name, Key=_user_key(name),
+                                    UpdateExpression=update, ConditionExpression=condition,
+                                    **kwargs)
         except self.client.exceptions.ConditionalCheckFailedException:
             return False
         return True
@@ -92,17 +97,6 @@ class AccountStore:
                                 Key=_key('TOKEN#' + token_hash, 'TOKEN'))
 
     # two-factor login
-
-    def _conditional_update(self, name, update, condition, values=None):
-        """One conditional UpdateItem of the user; False if the condition failed."""
-        kwargs = {'ExpressionAttributeValues': values} if values else {}
-        try:
-            self.client.update_item(TableName=self.table_name, Key=_user_key(name),
-                                    UpdateExpression=update, ConditionExpression=condition,
-                                    **kwargs)
-        except self.client.exceptions.ConditionalCheckFailedException:
-            return False
-        return True
 
     def start_totp(self, name, secret):
         """Keep a new secret aside until a code from it confirms it."""
