@@ -10,14 +10,10 @@ admin runs ``python -m chalicelib.cli reset-2fa NAME``.
 from ..settings import get_settings
 from ..store import get_accounts
 from . import auth, twofactor
-from .guard import form_data
+from .guard import client_ip, form_data
 from .html import page, redirect
 
 ACTIONS = ('start', 'confirm', 'disable', 'cancel')
-
-
-def _client_ip(request):
-    return (request.context.get('identity') or {}).get('sourceIp')
 
 
 def account_page(request, code=200, record=None, **context):
@@ -59,7 +55,7 @@ def two_factor(request):
         return redirect(request, '/admin/account')         # a stale form: show what is
     try:
         result = auth.checked_code(
-            record, form.get('code', ''), _client_ip(request),
+            record, form.get('code', ''), client_ip(request),
             check=twofactor.confirm if action == 'confirm' else twofactor.check_code)
     except auth.LoginThrottled as error:
         return account_page(request, 429, record, error=str(error),

@@ -44,6 +44,11 @@ def form_data(request):
     return cached
 
 
+def client_ip(request):
+    """The address the request came from, as API Gateway saw it."""
+    return (request.context.get('identity') or {}).get('sourceIp')
+
+
 def admin_guard(request, get_response):
     route = request.context.get('resourcePath') or ''
     if not is_admin_route(route) or route in OPEN_ROUTES:

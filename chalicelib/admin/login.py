@@ -11,7 +11,7 @@ from chalice import Response
 from ..settings import get_settings
 from ..urls import mount_path
 from . import auth
-from .guard import form_data
+from .guard import client_ip, form_data
 from .html import page, urls_for
 
 CODE_PATH = '/admin/login/code'
@@ -60,10 +60,6 @@ def _checked_form(request, template, **context):
     return form, None
 
 
-def _client_ip(request):
-    return (request.context.get('identity') or {}).get('sourceIp')
-
-
 def _throttled(request, template, error, **context):
     return form_page(request, template, 429, {'Retry-After': str(error.retry_after)},
                      error=str(error), **context)
@@ -92,7 +88,7 @@ def login(request):
     user = form.get('username', '')
     context = {'username': user[:64], 'next': _safe_next(request, form.get('next'))}
     try:
-        record = auth.login(user, form.get('password', ''), _client_ip(request))
+        record = auth.login(user, form.get('password', ''), client_ip(request))
     except auth.LoginThrottled as error:
         return _throttled(request, 'login.html', error, **context)
     if record is None:
@@ -140,7 +136,7 @@ def code_login(request):
     destination = _safe_next(request, form.get('next'))
     try:
         record = auth.second_step(_password_ok(request), form.get('code', ''),
-                                  _client_ip(request))
+                                  client_ip(request))
     except auth.LoginThrottled as error:
         return _throttled(request, 'login_code.html', error, next=destination)
     if record is None:
