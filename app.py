@@ -9,7 +9,9 @@ from chalicelib.site import pages
 from chalicelib.wordpress import routes as wp_routes
 
 # loaded by the first request that needs them, not on every cold start
+admin_account = lazy_module('chalicelib.admin.account')
 admin_api = lazy_module('chalicelib.admin.api')
+admin_login = lazy_module('chalicelib.admin.login')
 admin_screens = lazy_module('chalicelib.admin.screens')
 openapi = lazy_module('chalicelib.openapi')
 wp_api = lazy_module('chalicelib.wordpress.api')
@@ -69,24 +71,45 @@ def robots():
     return pages.robots(app.current_request)
 
 
-# --- HTML admin (chalicelib/admin/screens.py); guard.admin_guard checks session and CSRF ---
+# --- HTML admin (chalicelib/admin/screens.py, login.py, account.py); guard.admin_guard
+# checks session and CSRF, but for the login pages, which check their own form token ---
 
 FORM = ['application/x-www-form-urlencoded']   # what the admin's forms send
 
 
 @app.route('/admin/login', methods=['GET'])
 def admin_login_form():
-    return admin_screens.login_form(app.current_request)
+    return admin_login.login_form(app.current_request)
 
 
 @app.route('/admin/login', methods=['POST'], content_types=FORM)
-def admin_login():
-    return admin_screens.login(app.current_request)
+def admin_login_post():
+    return admin_login.login(app.current_request)
+
+
+@app.route('/admin/login/code', methods=['GET'])
+def admin_login_code_form():
+    return admin_login.code_form(app.current_request)
+
+
+@app.route('/admin/login/code', methods=['POST'], content_types=FORM)
+def admin_login_code():
+    return admin_login.code_login(app.current_request)
 
 
 @app.route('/admin/logout', methods=['POST'], content_types=FORM)
 def admin_logout():
-    return admin_screens.logout(app.current_request)
+    return admin_login.logout(app.current_request)
+
+
+@app.route('/admin/account', methods=['GET'])
+def admin_account_page():
+    return admin_account.show(app.current_request)
+
+
+@app.route('/admin/account/2fa', methods=['POST'], content_types=FORM)
+def admin_account_two_factor():
+    return admin_account.two_factor(app.current_request)
 
 
 @app.route('/admin', methods=['GET'])

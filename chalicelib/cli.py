@@ -5,6 +5,7 @@
     python -m chalicelib.cli rebuild-derived
     python -m chalicelib.cli create-user NAME          (asks for the password)
     python -m chalicelib.cli create-token NAME --label laptop
+    python -m chalicelib.cli reset-2fa NAME             (a lost phone)
     python -m chalicelib.cli import-wordpress export.json [more.json ...]
     python -m chalicelib.cli import-wordpress --from-url https://old.example/wp-json/wp/v2/faq
     python -m chalicelib.cli export-wordpress -o faqs.json --categories-output terms.json
@@ -254,6 +255,18 @@ def create_token(args, out=None):
     return 0
 
 
+def reset_two_factor(args, out=None):
+    """Turn a user's two-factor login off and end their sessions."""
+    from .admin import auth
+    try:
+        auth.reset_two_factor(args.name)
+    except ValueError as error:
+        raise SystemExit(str(error))
+    print('two-factor login of %s is off and their sessions ended; they can turn it on '
+          'again from Account in the admin' % args.name, file=out or sys.stdout)
+    return 0
+
+
 def revoke_token(args, out=None):
     from .admin import auth
     auth.revoke_token(sys.stdin.readline().strip() if args.token == '-' else args.token)
@@ -310,11 +323,15 @@ def main(argv=None):
     tk.add_argument('--label', default='', help='what the token is for')
     rv = sub.add_parser('revoke-token', help='revoke an API token (- reads it from stdin)')
     rv.add_argument('token')
+    r2 = sub.add_parser('reset-2fa', help="turn a user's two-factor login off (a lost "
+                        'phone) and end their sessions')
+    r2.add_argument('name')
     args = parser.parse_args(argv)
     command = {'create-table': create_table, 'import-wordpress': import_wordpress,
                'stream-arn': stream_arn, 'rebuild-derived': rebuild_derived,
                'export-wordpress': export_wordpress, 'create-user': create_user,
-               'create-token': create_token, 'revoke-token': revoke_token}
+               'create-token': create_token, 'revoke-token': revoke_token,
+               'reset-2fa': reset_two_factor}
     return command[args.command](args)
 
 

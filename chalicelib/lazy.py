@@ -1,21 +1,40 @@
 """Modules that load on first use instead of when ``app.py`` is imported.
 
 A Lambda instance pays for every import on its cold start; one that serves
-only public pages never needs the admin or the WordPress API.  This is the
-standard library's ``importlib.util.LazyLoader`` recipe.
+only public pages never needs the admin or the WordPress API.
+
+Not the standard library's ``importlib.util.LazyLoader``: before Python
+3.12 it marks a module loaded *before* running it, so a second thread that
+reads an attribute meanwhile (``chalice local`` serves each request on its
+own thread) finds a half-executed module and fails with AttributeError.
+Here the first use imports the module under a lock, and ``import`` itself
+makes every other thread wait for the module to finish.
 """
-import importlib.util
-import sys
+import importlib
+import threading
+
+
+class LazyModule:
+    """Stands for the module ``name`` until an attribute is read from it."""
+
+    def __init__(self, name):
+        self._name = name
+        self._module = None
+        self._lock = threading.Lock()
+
+    def __getattr__(self, attribute):
+        module = self._module
+        if module is None:
+            with self._lock:
+                if self._module is None:
+                    self._module = importlib.import_module(self._name)
+                module = self._module
+        return getattr(module, attribute)
+
+    def __repr__(self):
+        return '<lazy module %r%s>' % (self._name, '' if self._module else ', not loaded')
 
 
 def lazy_module(name):
-    """The module ``name``, executed when one of its attributes is first read."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    loader.exec_module(module)
-    return module
+    """The module ``name``, imported when one of its attributes is first read."""
+    return LazyModule(name)

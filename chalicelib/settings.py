@@ -9,6 +9,9 @@ import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+# The local stage sets no SITE_URL: ``make run`` passes one for its port.
+LOCAL_SITE_URL = 'http://127.0.0.1:8000'
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -47,7 +50,7 @@ def get_settings():
     env = os.environ
     return Settings(
         table_name=env.get('TABLE_NAME', 'faq-site-local'),
-        site_url=env.get('SITE_URL', 'http://127.0.0.1:8000').rstrip('/'),
+        site_url=env.get('SITE_URL', LOCAL_SITE_URL).rstrip('/'),
         site_name=env.get('SITE_NAME', 'Certilyst'),
         site_tagline=env.get('SITE_TAGLINE',
                              'A hub for all your certification exams'),

@@ -10,6 +10,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATE_DIR = os.path.join(HERE, 'templates')
 COMPILED_DIR = os.path.join(HERE, 'templates_compiled')
 OPTIONS = dict(autoescape=True, auto_reload=False, trim_blocks=True, lstrip_blocks=True)
+# The admin's templates are not compiled ahead: the package ships only their
+# sources (it must stay under 2 MB), and an instance compiles each on the first
+# admin request that needs it, as it does the admin's modules.
+SOURCE_ONLY = 'admin/'
 
 _environment = None
 
@@ -18,17 +22,17 @@ def environment():
     """The Jinja environment, from precompiled templates when they are current.
 
     Compiling the page templates costs a cold start tens of milliseconds;
-    ``make templates`` compiles them ahead into ``templates_compiled/``
-    (shipped in the package), stamped with the templates' digest and the
-    Jinja version.  A stale or missing stamp falls back to the sources, so an
-    edited template is never served from old code.
+    ``make templates`` compiles them (all but the admin's) ahead into
+    ``templates_compiled/`` (shipped in the package), stamped with the
+    templates' digest and the Jinja version.  A stale or missing stamp falls
+    back to the sources, so an edited template is never served from old code.
     """
     global _environment
     if _environment is None:
         import jinja2
         loader = jinja2.FileSystemLoader(TEMPLATE_DIR)
         if compiled_stamp() == _read_stamp():
-            loader = jinja2.ModuleLoader(COMPILED_DIR)
+            loader = jinja2.ChoiceLoader([jinja2.ModuleLoader(COMPILED_DIR), loader])
         _environment = jinja2.Environment(loader=loader, **OPTIONS)
     return _environment
 
@@ -58,12 +62,13 @@ def _read_stamp():
 
 
 def compile_templates(target=COMPILED_DIR):
-    """Compile every template into ``target`` (``make templates``)."""
+    """Compile every template but the admin's into ``target`` (``make templates``)."""
     import shutil
     import jinja2
     source = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), **OPTIONS)
     shutil.rmtree(target, ignore_errors=True)
-    source.compile_templates(target, zip=None, ignore_errors=False)
+    source.compile_templates(target, zip=None, ignore_errors=False,
+                             filter_func=lambda name: not name.startswith(SOURCE_ONLY))
     with open(os.path.join(target, 'STAMP'), 'w', encoding='utf-8') as handle:
         handle.write(compiled_stamp() + '\n')
     return target

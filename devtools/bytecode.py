@@ -12,7 +12,10 @@ So this writes *hash-checked* bytecode (PEP 552), valid wherever the source
 is byte-for-byte the same, whatever its timestamp:
 
 * ``chalicelib/``: compiled in place, but for the modules only the admin
-  and the command line import (``ADMIN_AND_CLI``).  Python keeps such
+  and the command line import (``ADMIN_AND_CLI``) and the two that answer
+  only API clients' documents, rarely and never a reader's page
+  (``RARE_DOCUMENTS``: ``/openapi.json``, WordPress's discovery and
+  unknown-route answers).  Python keeps such
   files hash-checked when it recompiles an edited module, so local runs
   stay correct.
 * ``app.py``: into ``vendor/__pycache__``, which lands in the package root
@@ -27,7 +30,7 @@ is byte-for-byte the same, whatever its timestamp:
   today.
 
 The admin's modules and its own requirements (Markdown, itsdangerous,
-python-slugify), and the parts of Jinja the site never imports (its
+pyotp, segno), and the parts of Jinja the site never imports (its
 sandbox, extensions, ...) get none: their bytecode would take the package
 near its 2 MB limit, and an instance compiles them once, on the first admin
 request that needs them.  A test proves that the public pages' cold starts
@@ -61,21 +64,18 @@ CHALICE_RUNTIME = ('chalice/__init__.py', 'chalice/app.py')
 # and the content_changed handler (the builder: its own function, off every
 # page's path) import; the public site loads them never.  Paths relative to
 # chalicelib/; the admin's guard is not among them: it runs on every request.
-ADMIN_AND_CLI = ('admin/api.py', 'admin/auth.py', 'admin/categories.py', 'admin/editing.py',
-                 'admin/html.py', 'admin/reports.py', 'admin/screens.py', 'cli.py',
-                 'wordpress/export.py', 'wordpress/fetch.py', 'wordpress/importer.py',
+# The store's load on first use (store.ON_FIRST_USE).
+ADMIN_AND_CLI = ('admin/account.py', 'admin/api.py', 'admin/auth.py', 'admin/categories.py',
+                 'admin/editing.py', 'admin/html.py', 'admin/login.py', 'admin/passwords.py',
+                 'admin/reports.py', 'admin/screens.py', 'admin/throttle.py',
+                 'admin/twofactor.py', 'cli.py', 'store/accounts.py', 'store/audit.py',
+                 'store/provisioning.py', 'store/throttle.py', 'wordpress/export.py',
+                 'wordpress/fetch.py', 'wordpress/importer.py',
                  'derived/builder.py', 'derived/related.py', 'derived/stream.py')
-# Templates only the admin renders: their precompiled modules get no bytecode
-# either (compiled templates are verbose: ~40 KB of the package).
-ADMIN_TEMPLATES = 'admin/'
-
-
-def admin_template_modules(project_dir):
-    """``templates_compiled/`` file names of the admin's templates."""
-    import jinja2
-    folder = os.path.join(project_dir, 'chalicelib', 'templates', ADMIN_TEMPLATES)
-    return {'templates_compiled/' + jinja2.ModuleLoader.get_module_filename(
-        ADMIN_TEMPLATES + name) for name in os.listdir(folder)}
+# Public, but only for API clients' documents, which an instance compiles
+# in a few milliseconds on the first such request: their bytecode's room in
+# the 2 MB package is worth more.
+RARE_DOCUMENTS = ('openapi.py', 'wordpress/discovery.py')
 
 
 def pinned_requirements(path):
@@ -130,7 +130,6 @@ def compile_app(project_dir):
     """``chalicelib/`` in place, replacing what local runs left; ``app.py``
     into ``vendor/``.  Returns how many modules were compiled."""
     lib = os.path.join(project_dir, 'chalicelib')
-    skipped = set(ADMIN_AND_CLI) | admin_template_modules(project_dir)
     count = 0
     for folder, dirs, files in os.walk(lib):
         if '__pycache__' in dirs:
@@ -138,7 +137,7 @@ def compile_app(project_dir):
             dirs.remove('__pycache__')
         for name in files:
             relative = os.path.relpath(os.path.join(folder, name), lib).replace(os.sep, '/')
-            if name.endswith('.py') and relative not in skipped:
+            if name.endswith('.py') and relative not in ADMIN_AND_CLI + RARE_DOCUMENTS:
                 compile_to(os.path.join(folder, name), pyc_path(folder, name))
                 count += 1
     compile_to(os.path.join(project_dir, 'app.py'),

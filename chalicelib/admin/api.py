@@ -247,8 +247,8 @@ def audit_log(request):
     month, records, after = reports.audit_page(get_repository(), params.get('month'),
                                                params.get('before'))
     return json_response({'month': month, 'items': [
-        {name: value for name, value in r._asdict().items() if name != 'key'}
-        for r in records], 'next_before': after})
+        {name: value for name, value in r._asdict().items()
+         if name != 'key' and value is not None} for r in records], 'next_before': after})
 
 
 # -- categories and reports ---------------------------------------------------------

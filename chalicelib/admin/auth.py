@@ -1,40 +1,39 @@
-"""Who may use the admin: passwords, API tokens, session cookies, throttling.
+"""Who may use the admin: logins in one or two steps, API tokens, sessions.
 
-Passwords are stored only as salted scrypt hashes; API tokens only as
-SHA-256 hashes (they are 256 random bits, so a fast hash is enough and a
-lookup by hash reveals nothing).  Sessions are cookies signed with
-itsdangerous, carrying the user, a CSRF token and the user's session epoch,
-so logging out (which bumps the epoch) ends every session of that user.
-The login form carries its own token, paired with a cookie, so that no
-other site can log a visitor into an account of its choosing.
+Passwords are stored only as salted scrypt hashes (:mod:`.passwords`); API
+tokens only as SHA-256 hashes (they are 256 random bits, so a fast hash is
+enough and a lookup by hash reveals nothing).  Every password and one-time
+code goes through the login throttle (:mod:`.throttle`), whose docstring
+gives the policy.
+
+Sessions are cookies signed with itsdangerous, carrying the user, a CSRF
+token and the user's session epoch, so logging out (which bumps the epoch)
+ends every session of that user.  The login form carries its own token,
+paired with a cookie, so that no other site can log a visitor into an
+account of its choosing.  With two-factor login on, a right password earns
+no session yet: only a short-lived signed "password ok" cookie, bound to
+the session epoch, that the code form needs (:func:`second_step`).
 """
-import base64
 import hashlib
 import hmac
 import os
 import re
 import secrets
-import time
 from dataclasses import dataclass
 
 from ..store import get_accounts
+from . import passwords, throttle, twofactor
+from .throttle import LoginThrottled  # noqa: F401 (the screens catch it here)
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1
 SESSION_SECONDS = 8 * 3600
 SESSION_COOKIE = 'faq_admin'
 LOGIN_COOKIE = 'faq_login'
 LOGIN_FORM_SECONDS = 3600
+PASSWORD_OK_COOKIE = 'faq_2fa'
+PASSWORD_OK_SECONDS = 5 * 60
 TOKEN_PREFIX = 'faqt_'
-THROTTLE_WINDOW = 15 * 60
-MAX_USER_FAILURES = 5
-MAX_CLIENT_FAILURES = 20
 USERNAME_MAX = 64
-
-
-class LoginThrottled(Exception):
-    def __init__(self, retry_after):
-        self.retry_after = retry_after
-        super().__init__('Too many failed logins; try again in %d seconds.' % retry_after)
+MIN_PASSWORD = 12
 
 
 @dataclass(frozen=True)
@@ -43,42 +42,7 @@ class Session:
     csrf: str
 
 
-# -- passwords and tokens -------------------------------------------------------
-
-def _b64(data):
-    return base64.b64encode(data).decode('ascii')
-
-
-def hash_password(password, salt=None):
-    salt = salt or os.urandom(16)
-    digest = hashlib.scrypt(password.encode('utf-8'), salt=salt, n=SCRYPT_N,
-                            r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    return 'scrypt$%d$%d$%d$%s$%s' % (SCRYPT_N, SCRYPT_R, SCRYPT_P, _b64(salt), _b64(digest))
-
-
-def verify_password(password, stored):
-    try:
-        scheme, n, r, p, salt, digest = stored.split('$')
-        if scheme != 'scrypt':
-            return False
-        actual = hashlib.scrypt(password.encode('utf-8'), salt=base64.b64decode(salt),
-                                n=int(n), r=int(r), p=int(p), dklen=32)
-    except (ValueError, UnicodeError):
-        return False
-    return hmac.compare_digest(actual, base64.b64decode(digest))
-
-
-# A hash to verify against when the user does not exist, so that a login for
-# an unknown name takes as long as one with a wrong password.
-_DUMMY_HASH = None
-
-
-def _dummy_hash():
-    global _DUMMY_HASH
-    if _DUMMY_HASH is None:
-        _DUMMY_HASH = hash_password(secrets.token_hex(8))
-    return _DUMMY_HASH
-
+# -- users and tokens ------------------------------------------------------------------
 
 def token_hash(token):
     return hashlib.sha256(token.encode('utf-8')).hexdigest()
@@ -92,9 +56,17 @@ def valid_username(name):
 def create_user(name, password):
     if not valid_username(name):
         raise ValueError('User names are 1-64 ASCII letters, digits and . _ - @')
-    if len(password) < 12:
-        raise ValueError('Passwords must be at least 12 characters.')
-    get_accounts().put_user(name, hash_password(password))
+    if len(password) < MIN_PASSWORD:
+        raise ValueError('Passwords must be at least %d characters.' % MIN_PASSWORD)
+    get_accounts().put_user(name, passwords.hash_password(password))
+
+
+def reset_two_factor(name):
+    """Turn ``name``'s two-factor login off (a lost phone) and end their
+    sessions; they set it up again from the Account screen."""
+    if not twofactor.disable(name):
+        raise ValueError('No such user: %s' % name)
+    end_sessions(name)
 
 
 def create_token(user, label=''):
@@ -128,69 +100,109 @@ def bearer_token(headers):
     return token.strip() if scheme.lower() == 'bearer' else None
 
 
-# -- login and throttling ---------------------------------------------------------
-
-def _throttle_keys(user, client_ip):
-    return ['user:' + user.lower()[:USERNAME_MAX], 'ip:' + (client_ip or 'unknown')]
-
+# -- logging in ------------------------------------------------------------------------
 
 def login(user, password, client_ip, now=None):
-    """The user name if the password is right; raises LoginThrottled.
+    """The user's record if the password is right, else None.
 
-    Failures count per user and per client address in fixed windows of 15
-    minutes; past the limit every attempt is refused, right or wrong, until
-    the window ends.
+    Raises :class:`LoginThrottled` when the throttle refuses the attempt.
+    A hash made at an older cost is replaced at a successful login.
     """
-    now = int(now or time.time())
-    window = now // THROTTLE_WINDOW
-    keys = _throttle_keys(user or '', client_ip)
-    accounts = get_accounts()
-    counts = accounts.failure_counts(keys, window)
-    if counts[keys[0]] >= MAX_USER_FAILURES or counts[keys[1]] >= MAX_CLIENT_FAILURES:
-        raise LoginThrottled((window + 1) * THROTTLE_WINDOW - now)
-    record = accounts.get_user(user) if valid_username(user) else None
-    if verify_password(password or '', record.password_hash if record else _dummy_hash()) \
-            and record is not None:
-        return record.name
-    accounts.record_failure(keys, window, (window + 2) * THROTTLE_WINDOW)
-    return None
+    tried = {}
+
+    def check():
+        record = get_accounts().get_user(user) if valid_username(user) else None
+        tried['user'] = record.name if record else None
+        stored = record.password_hash if record else passwords.dummy_hash()
+        if not passwords.verify_password(password or '', stored) or record is None:
+            return None
+        if passwords.needs_rehash(stored):
+            get_accounts().replace_password_hash(
+                record.name, stored, passwords.hash_password(password))
+        return record
+    record = throttle.attempt(user, client_ip, check, now)
+    if record is None:
+        throttle.report(tried.get('user'), 'login-failed', client_ip, now)
+    return record
+
+
+def second_step(cookie_value, code, client_ip, now=None):
+    """The user's record if ``code`` completes the login that ``cookie_value``
+    (the "password ok" cookie) began, else None; raises LoginThrottled."""
+    record = password_ok_user(cookie_value)
+    if record is None:
+        return None
+    return record if checked_code(record, code, client_ip, now) else None
+
+
+def checked_code(record, code, client_ip, now=None, check=None):
+    """``check(record, code)`` under the login throttle: by default whether
+    ``code`` is one of ``record``'s one-time or recovery codes.  A falsy
+    answer is reported as ``code-failed``.  Raises LoginThrottled."""
+    check = check or twofactor.check_code
+    result = throttle.attempt(record.name, client_ip, lambda: check(record, code), now)
+    if not result:
+        throttle.report(record.name, 'code-failed', client_ip, now)
+    return result
 
 
 # -- sessions ---------------------------------------------------------------------
 
-_serializer = None
+_serializers = {}
 
 
-def _signer():
-    global _serializer
-    if _serializer is None:
+def _signer(purpose):
+    """A signer for ``purpose`` ('session', 'password-ok'): one key, a salt each."""
+    if purpose not in _serializers:
         from itsdangerous import URLSafeTimedSerializer
         secret = os.environ.get('SESSION_SECRET') or \
             get_accounts().session_key(secrets.token_urlsafe(48))
-        _serializer = URLSafeTimedSerializer(secret, salt='faq-admin-session')
-    return _serializer
+        _serializers[purpose] = URLSafeTimedSerializer(secret, salt='faq-admin-' + purpose)
+    return _serializers[purpose]
 
 
-def new_session_cookie(user):
-    record = get_accounts().get_user(user)
-    payload = {'u': user, 'c': secrets.token_urlsafe(24), 'e': record.session_epoch}
-    return _signer().dumps(payload)
+def _signed_for(purpose, record, **payload):
+    return _signer(purpose).dumps(dict(payload, u=record.name, e=record.session_epoch))
 
 
-def read_session(cookie_value):
-    """The Session a cookie carries, or None if it is forged, old or revoked."""
+def _signed_user(purpose, cookie_value, max_age):
+    """``(user record, payload)`` of a cookie signed for ``purpose``, or None if
+    it is forged, too old, or from an ended session epoch."""
     from itsdangerous import BadSignature
     if not cookie_value or len(cookie_value) > 4096:
         return None
     try:
-        payload = _signer().loads(cookie_value, max_age=SESSION_SECONDS)
-        user, csrf, epoch = payload['u'], payload['c'], payload['e']
+        payload = _signer(purpose).loads(cookie_value, max_age=max_age)
+        user, epoch = payload['u'], payload['e']
     except (BadSignature, KeyError, TypeError):
         return None
     record = get_accounts().get_user(user) if valid_username(user) else None
     if record is None or record.session_epoch != epoch:
         return None
-    return Session(user=user, csrf=csrf)
+    return record, payload
+
+
+def new_session_cookie(record):
+    return _signed_for('session', record, c=secrets.token_urlsafe(24))
+
+
+def read_session(cookie_value):
+    """The Session a cookie carries, or None if it is forged, old or revoked."""
+    found = _signed_user('session', cookie_value, SESSION_SECONDS)
+    if found is None or not isinstance(found[1].get('c'), str):
+        return None
+    return Session(user=found[0].name, csrf=found[1]['c'])
+
+
+def password_ok_cookie(record):
+    """What a right password earns when a code must follow: no session."""
+    return _signed_for('password-ok', record)
+
+
+def password_ok_user(cookie_value):
+    """The user whose password was right, if the cookie is theirs and recent."""
+    found = _signed_user('password-ok', cookie_value, PASSWORD_OK_SECONDS)
+    return found[0] if found and found[0].totp_secret else None
 
 
 def end_sessions(user):

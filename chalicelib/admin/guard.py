@@ -2,7 +2,7 @@
 
 Chalice does not enforce IAM or external authorizers under ``chalice local``
 or its test client, so the admin is guarded by the app itself, the same way
-everywhere: every route under ``/admin/`` except the login page needs a
+everywhere: every route under ``/admin/`` except the login pages needs a
 Bearer token (``/admin/api/``) or a signed session cookie (HTML screens),
 and every HTML form post must carry the session's CSRF token.
 """
@@ -13,7 +13,7 @@ from chalice import Response
 
 ADMIN_PREFIX = '/admin'
 API_PREFIX = '/admin/api'
-OPEN_ROUTES = {'/admin/login'}
+OPEN_ROUTES = {'/admin/login', '/admin/login/code'}   # each checks its own form token
 FORM_LIMIT = 512 * 1024
 
 
@@ -42,6 +42,11 @@ def form_data(request):
         cached = {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
         request._form = cached
     return cached
+
+
+def client_ip(request):
+    """The address the request came from, as API Gateway saw it."""
+    return (request.context.get('identity') or {}).get('sourceIp')
 
 
 def admin_guard(request, get_response):

@@ -1,91 +1,23 @@
 """The HTML admin (``/admin/...``): screens for people, no JavaScript needed.
 
+Logging in and out is :mod:`chalicelib.admin.login`, the editor's own
+account (two-factor login) :mod:`chalicelib.admin.account`.
+
 :mod:`chalicelib.admin.guard` has already checked the session cookie and the CSRF
 token of every post; these functions render forms, apply them through
 :mod:`chalicelib.admin.editing`, and redirect after a successful post (so a reload
 never repeats it).  A rejected form comes back with the editor's input
 intact and each message next to its field.
 """
-from chalice import Response
-
 from ..models import STATUSES, TRASH, ValidationError, suggest_slug
-from ..settings import get_settings
-from ..store import NotFound, SlugTaken, VersionConflict, get_repository
-from ..urls import mount_path
-from . import auth, categories as category_editing, editing, reports
+from ..store import (MAX_FAILURE_ADDRESSES, NotFound, SlugTaken, VersionConflict,
+                     get_repository)
+from . import categories as category_editing, editing, reports
 from .guard import form_data
-from .html import page, redirect, urls_for
+from .html import page, redirect
 
 ACTIONS = {'publish': 'published', 'unpublish': 'unpublished', 'delete': 'moved to the trash',
            'restore': 'restored from the trash', 'purge': 'deleted for good'}
-
-
-def _safe_next(request, wanted):
-    """Only a path inside this admin may be a post-login destination."""
-    mount = mount_path(request)
-    admin = mount + '/admin'
-    if isinstance(wanted, str) and (wanted == admin or wanted.startswith(admin + '/')) \
-            and '//' not in wanted and '\\' not in wanted:
-        return wanted
-    return admin
-
-
-# -- login --------------------------------------------------------------------------
-
-def _secure():
-    """Cookies are Secure on https sites; a plain-http local run would drop them."""
-    return get_settings().https
-
-
-def login_page(request, code=200, headers=None, **context):
-    """The login form, with its token in the form and in a cookie for the
-    login path alone (see ``auth.login_token_ok``)."""
-    token = auth.login_token(auth.cookie_from_headers(request.headers, auth.LOGIN_COOKIE))
-    cookie = auth.cookie_header(token, mount_path(request) + '/admin/login', _secure(),
-                                auth.LOGIN_FORM_SECONDS, auth.LOGIN_COOKIE)
-    return page(request, 'login.html', code, dict(headers or {}, **{'Set-Cookie': cookie}),
-                login_token=token, **context)
-
-
-def login_form(request):
-    params = request.query_params or {}
-    return login_page(request, next=_safe_next(request, params.get('next')))
-
-
-def login(request):
-    try:
-        form = form_data(request)
-    except ValueError as error:
-        return login_page(request, 400, error=str(error), next='')
-    user, password = form.get('username', ''), form.get('password', '')
-    destination = _safe_next(request, form.get('next'))
-    if not auth.login_token_ok(auth.cookie_from_headers(request.headers, auth.LOGIN_COOKIE),
-                               form.get('csrf')):
-        return login_page(request, 400, username=user[:64], next=destination,
-                          error='This login form has expired or was sent from another site. '
-                                'Please log in again.')
-    client_ip = (request.context.get('identity') or {}).get('sourceIp')
-    try:
-        name = auth.login(user, password, client_ip)
-    except auth.LoginThrottled as error:
-        return login_page(request, 429, {'Retry-After': str(error.retry_after)},
-                          error=str(error), username=user[:64], next=destination)
-    if name is None:
-        return login_page(request, 401, error='Wrong user name or password.',
-                          username=user[:64], next=destination)
-    cookie = auth.cookie_header(auth.new_session_cookie(name), mount_path(request) + '/admin',
-                                secure=_secure())
-    return Response(body='', status_code=303, headers={
-        'Location': destination, 'Set-Cookie': cookie, 'Cache-Control': 'no-store'})
-
-
-def logout(request):
-    auth.end_sessions(request.admin_user)
-    cookie = auth.cookie_header('', mount_path(request) + '/admin', secure=_secure(),
-                                max_age=0)
-    return Response(body='', status_code=303, headers={
-        'Location': urls_for(request).link('/admin/login'), 'Set-Cookie': cookie,
-        'Cache-Control': 'no-store'})
 
 
 # -- dashboard ---------------------------------------------------------------------
@@ -343,5 +275,5 @@ def audit(request):
                     records=(), after=None, month_links=None, page_size=reports.AUDIT_PAGE,
                     error=' '.join(error.errors.values()))
     return page(request, 'audit.html', month=month, records=records, after=after,
-                page_size=reports.AUDIT_PAGE,
+                page_size=reports.AUDIT_PAGE, max_addresses=MAX_FAILURE_ADDRESSES,
                 month_links=(reports.previous_month(month), reports.next_month(month)))

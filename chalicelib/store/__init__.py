@@ -2,27 +2,48 @@
 
 Other packages import what they need from here, never from the modules
 inside: the client (:mod:`.client`), item mapping (:mod:`.items`), entries
-and categories (:mod:`.entries`), admin accounts (:mod:`.accounts`) and the
-table's definition and provisioning (:mod:`.provisioning`), and derived
-artifacts with their manifest (:mod:`.artifacts`).  The repository
-and account store are made once per Lambda container, on first use.
+and categories (:mod:`.entries`), derived artifacts with their manifest
+(:mod:`.artifacts`), the audit log (:mod:`.audit`), admin accounts
+(:mod:`.accounts`), login throttle counters (:mod:`.throttle`) and the
+table's definition and provisioning (:mod:`.provisioning`).  The repository
+is made once per Lambda container, on first use; the others share its
+client.
+
+The modules only the admin, the command line and deployment use load on
+first use of a name they define (``ON_FIRST_USE``), so that a cold start
+that serves pages never imports them.
 """
-from .accounts import AccountStore, ApiToken, User
+import importlib
+
 from .artifacts import EMPTY, ArtifactMissing, ArtifactStore, Manifest, manifest_from_item
 from .client import dynamodb_data_loader, guarded, make_client
-from .entries import (FIRST_LOCAL_ID, AuditRecord, FaqRepository, Revision,
-                      local_writes)
+from .entries import FIRST_LOCAL_ID, FaqRepository, Revision, local_writes
 from .errors import DuplicateId, NotFound, SlugTaken, StorageError, VersionConflict
-from .provisioning import TTL_ATTRIBUTE, create_table, protect_table, table_definition
 
-__all__ = [
-    'AccountStore', 'ApiToken', 'ArtifactMissing', 'ArtifactStore', 'AuditRecord', 'EMPTY',
-    'Manifest', 'get_artifacts', 'manifest_from_item', 'DuplicateId', 'FIRST_LOCAL_ID',
-    'FaqRepository', 'NotFound', 'Revision', 'SlugTaken', 'StorageError', 'TTL_ATTRIBUTE',
-    'User', 'VersionConflict', 'create_table', 'dynamodb_data_loader', 'get_accounts',
-    'get_repository', 'guarded', 'local_writes', 'make_client', 'protect_table',
-    'table_definition',
+ON_FIRST_USE = {
+    'accounts': ('AccountStore', 'ApiToken', 'User'),
+    'audit': ('AuditRecord', 'MAX_FAILURE_ADDRESSES', 'UNKNOWN_USER'),
+    'throttle': ('LoginThrottle',),
+    'provisioning': ('TTL_ATTRIBUTE', 'create_table', 'protect_table', 'table_definition'),
+}
+_HOME = {name: module for module, names in ON_FIRST_USE.items() for name in names}
+
+__all__ = sorted(_HOME) + [
+    'ArtifactMissing', 'ArtifactStore', 'EMPTY', 'Manifest', 'get_artifacts',
+    'manifest_from_item', 'DuplicateId', 'FIRST_LOCAL_ID', 'FaqRepository', 'NotFound', 'Revision', 'SlugTaken',
+    'StorageError', 'VersionConflict', 'dynamodb_data_loader', 'get_accounts',
+    'get_repository', 'get_throttle', 'guarded', 'local_writes', 'make_client',
 ]
+
+
+def __getattr__(name):
+    """A name of a module loaded on first use (PEP 562)."""
+    if name not in _HOME:
+        raise AttributeError('module %r has no attribute %r' % (__name__, name))
+    value = getattr(importlib.import_module('.' + _HOME[name], __name__), name)
+    globals()[name] = value
+    return value
+
 
 _repository = None
 
@@ -44,5 +65,13 @@ def get_artifacts():
 
 def get_accounts():
     """The account store, on the same client and table as the repository."""
+    from .accounts import AccountStore
     repository = get_repository()
     return AccountStore(repository.client, repository.table_name)
+
+
+def get_throttle():
+    """The login throttle's counters, on the same client and table."""
+    from .throttle import LoginThrottle
+    repository = get_repository()
+    return LoginThrottle(repository.client, repository.table_name)

@@ -1,4 +1,4 @@
-"""Admin accounts: users, API token hashes, login throttling and the session key.
+"""Admin accounts: users, their two-factor secrets, API token hashes, the session key.
 
 Lambda instances share nothing, so all of it lives in the table.
 """
@@ -8,13 +8,21 @@ from ..models import format_time, utcnow
 from .client import guarded
 from .items import _key, _n, _s, _text
 
-# session_epoch is bumped at logout: signed cookies of older epochs die
-User = namedtuple('User', 'name password_hash session_epoch')
+# session_epoch is bumped at logout: signed cookies of older epochs die.
+# totp_secret is set while two-factor login is on; totp_pending while it is
+# being set up; totp_step is the last time step whose code was used (a code
+# works once); recovery_left counts the unused recovery codes.
+User = namedtuple('User', 'name password_hash session_epoch totp_secret totp_pending '
+                          'totp_step recovery_left')
 ApiToken = namedtuple('ApiToken', 'token_hash user label created')
 
 
+def _user_key(name):
+    return _key('USER#' + name, 'USER')
+
+
 class AccountStore:
-    """Admin users, API token hashes, login throttling and the session key.
+    """Admin users, their two-factor secrets, API token hashes and the session key.
 
     Lambda instances share nothing, so all of it lives in the table.
     """
@@ -24,26 +32,47 @@ class AccountStore:
         self.table_name = table_name
 
     def get_user(self, name):
-        response = self.client.get_item(TableName=self.table_name,
-                                        Key=_key('USER#' + name, 'USER'))
+        response = self.client.get_item(TableName=self.table_name, Key=_user_key(name))
         item = response.get('Item')
         if not item:
             return None
         return User(name=name, password_hash=item['password_hash']['S'],
-                    session_epoch=int(item['session_epoch']['N']))
+                    session_epoch=int(item['session_epoch']['N']),
+                    totp_secret=_text(item, 'totp_secret'),
+                    totp_pending=_text(item, 'totp_pending'),
+                    totp_step=int(item.get('totp_step', {}).get('N', 0)),
+                    recovery_left=len(item.get('recovery_codes', {}).get('SS', ())))
 
     def put_user(self, name, password_hash):
         """Create the user, or set a new password (which ends its sessions)."""
         self.client.update_item(
-            TableName=self.table_name, Key=_key('USER#' + name, 'USER'),
+            TableName=self.table_name, Key=_user_key(name),
             UpdateExpression='SET password_hash = :h, created = if_not_exists(created, :now) '
                              'ADD session_epoch :one',
             ExpressionAttributeValues={':h': _s(password_hash), ':one': _n(1),
                                        ':now': _s(format_time(utcnow()))})
 
+    def replace_password_hash(self, name, old_hash, new_hash):
+        """Store a rehash of the same password; sessions go on.  Nothing
+        happens if the password changed meanwhile (returns False)."""
+        return self._conditional_update(name, 'SET password_hash = :new',
+                                        'password_hash = :old',
+                                        {':new': _s(new_hash), ':old': _s(old_hash)})
+
+    def _conditional_update(self, name, update, condition, values=None):
+        """One conditional UpdateItem of the user; False if the condition failed."""
+        kwargs = {'ExpressionAttributeValues': values} if values else {}
+        try:
+            self.client.update_item(TableName=self.table_name, Key=_user_key(name),
+                                    UpdateExpression=update, ConditionExpression=condition,
+                                    **kwargs)
+        except self.client.exceptions.ConditionalCheckFailedException:
+            return False
+        return True
+
     def end_sessions(self, name):
         self.client.update_item(
-            TableName=self.table_name, Key=_key('USER#' + name, 'USER'),
+            TableName=self.table_name, Key=_user_key(name),
             UpdateExpression='ADD session_epoch :one',
             ConditionExpression='attribute_exists(pk)',
             ExpressionAttributeValues={':one': _n(1)})
@@ -67,22 +96,41 @@ class AccountStore:
         self.client.delete_item(TableName=self.table_name,
                                 Key=_key('TOKEN#' + token_hash, 'TOKEN'))
 
-    def failure_counts(self, keys, window):
-        """Login failures recorded in this time window, for each throttle key."""
-        response = self.client.batch_get_item(RequestItems={self.table_name: {
-            'Keys': [_key('THROTTLE#%s' % k, 'W#%d' % window) for k in keys],
-            'ConsistentRead': True}})
-        counts = dict.fromkeys(keys, 0)
-        for item in response.get('Responses', {}).get(self.table_name, ()):
-            counts[item['pk']['S'][len('THROTTLE#'):]] = int(item['failures']['N'])
-        return counts
+    # two-factor login
 
-    def record_failure(self, keys, window, expires_at):
-        for key in keys:
-            self.client.update_item(
-                TableName=self.table_name, Key=_key('THROTTLE#%s' % key, 'W#%d' % window),
-                UpdateExpression='ADD failures :one SET expires_at = :ttl',
-                ExpressionAttributeValues={':one': _n(1), ':ttl': _n(expires_at)})
+    def start_totp(self, name, secret):
+        """Keep a new secret aside until a code from it confirms it."""
+        return self._conditional_update(name, 'SET totp_pending = :s',
+                                        'attribute_exists(pk)', {':s': _s(secret)})
+
+    def enable_totp(self, name, secret, step, code_hashes):
+        """Turn two-factor login on with the pending ``secret`` (refused if
+        another one was started meanwhile), its recovery codes as hashes."""
+        return self._conditional_update(
+            name, 'SET totp_secret = :s, totp_step = :step, recovery_codes = :codes '
+                  'REMOVE totp_pending', 'totp_pending = :s',
+            {':s': _s(secret), ':step': _n(step), ':codes': {'SS': list(code_hashes)}})
+
+    def use_totp_step(self, name, secret, step):
+        """Mark the code of time step ``step`` used; False if it (or a later
+        one) was used already, or two-factor login changed meanwhile."""
+        return self._conditional_update(
+            name, 'SET totp_step = :step',
+            'totp_secret = :s AND (attribute_not_exists(totp_step) OR totp_step < :step)',
+            {':s': _s(secret), ':step': _n(step)})
+
+    def use_recovery_code(self, name, code_hash):
+        """Strike a recovery code off; False if it is not (or no longer) there."""
+        return self._conditional_update(name, 'DELETE recovery_codes :codes',
+                                        'contains(recovery_codes, :code)',
+                                        {':codes': {'SS': [code_hash]}, ':code': _s(code_hash)})
+
+    def disable_totp(self, name):
+        """Two-factor login off: secret, pending secret, recovery codes gone.
+        False if there is no such user."""
+        return self._conditional_update(
+            name, 'REMOVE totp_secret, totp_pending, totp_step, recovery_codes',
+            'attribute_exists(pk)')
 
     def session_key(self, new_key):
         """The site's session-signing key: ``new_key`` if none was stored yet.

@@ -9,7 +9,6 @@ an audit record.  Public routes never Scan.  What pages show of other
 entries (related questions, listings, search) is derived when content
 changes, by ``chalicelib.derived`` from the table's stream.
 """
-import os
 import time
 from collections import namedtuple
 
@@ -38,12 +37,9 @@ def local_writes():
     return _local_writes
 
 
-# Plain records.  Named tuples rather than dataclasses: each dataclass costs
+# A plain record.  A named tuple rather than a dataclass: each dataclass costs
 # a Lambda cold start about a millisecond to define.
 Revision = namedtuple('Revision', 'entry saved actor')     # the state replaced, when, by whom
-# ``key`` orders records within their month; a page of the log continues after one.
-AuditRecord = namedtuple('AuditRecord', 'at actor action entry_id version detail key')
-
 
 
 class FaqRepository:
@@ -153,21 +149,9 @@ class FaqRepository:
         return found
 
     def audit_log(self, month=None, limit=100, before=None):
-        """Audit records of one month (``YYYY-MM``, default this one), newest
-        first; after the record whose ``key`` is ``before``, if given."""
-        month = month or format_time(utcnow())[:7]
-        condition, values = 'pk = :pk', {':pk': _s('AUDIT#' + month)}
-        if before:
-            condition += ' AND sk < :before'
-            values[':before'] = _s(before)
-        response = self.client.query(
-            TableName=self.table_name, ScanIndexForward=False, Limit=limit,
-            KeyConditionExpression=condition, ExpressionAttributeValues=values)
-        return [AuditRecord(at=_text(i, 'at'), actor=_text(i, 'actor'),
-                            action=_text(i, 'action'), entry_id=int(i['entry_id']['N']),
-                            version=int(i['version']['N']), detail=_text(i, 'detail'),
-                            key=i['sk']['S'])
-                for i in response.get('Items', ())]
+        """Audit records of one month, newest first (see :mod:`.audit`)."""
+        from .audit import read_month
+        return read_month(self.client, self.table_name, month, limit, before)
 
     # writes
 
@@ -299,14 +283,8 @@ class FaqRepository:
         raise VersionConflict(self.get_by_id(entry.id))
 
     def _audit_put(self, entry, actor, action):
-        now = format_time(utcnow())
-        return {'Put': {'TableName': self.table_name, 'Item': {
-            # nanoseconds keep records of the same second in order
-            'pk': _s('AUDIT#' + now[:7]),
-            'sk': _s('%s#%019d#%s' % (now, time.time_ns(), os.urandom(4).hex())),
-            'at': _s(now), 'actor': _s(actor), 'action': _s(action),
-            'entry_id': _n(entry.id), 'version': _n(entry.version),
-            'detail': _s(entry.slug)}}}
+        from .audit import change_put     # only writes need it: not on a page's cold start
+        return change_put(self.table_name, entry, actor, action)
 
     @staticmethod
     def _note_local_write():

@@ -3,12 +3,12 @@ import re
 
 import pytest
 
-from chalicelib.admin import auth
+from chalicelib.admin import auth, throttle
 from tests.admin_helpers import PASSWORD, Browser, api, login, login_form, post_login
 from tests.helpers import api_gateway_event
 
 
-OPEN = {'/admin/login'}
+OPEN = {'/admin/login', '/admin/login/code'}     # each checks its own form token
 
 
 def admin_routes():
@@ -118,25 +118,15 @@ def test_wrong_password_and_unknown_user_are_refused_alike(client, token):
 
 
 def test_repeated_failures_are_throttled_even_with_the_right_password(client, token):
-    for _ in range(auth.MAX_USER_FAILURES):
+    for _ in range(throttle.PAIR_LIMIT):
         assert login(client, password='wrong password!!')[0].status_code == 401
     response, cookie = login(client)
     assert response.status_code == 429 and not cookie
-    assert 0 < int(response.headers['Retry-After']) <= auth.THROTTLE_WINDOW
+    assert 0 < int(response.headers['Retry-After']) <= throttle.WINDOW
+    assert b'Too many failed logins for this user from your address' in response.body
     # another user from the same client is not locked out by these five
     auth.create_user('second', PASSWORD)
     assert login(client, 'second')[0].status_code == 303
-
-
-def test_throttle_state_lives_in_dynamodb_per_client_too(repo, token):
-    for n in range(auth.MAX_CLIENT_FAILURES):
-        assert auth.login('user%d' % n, 'x', '203.0.113.9', now=1_000_000) is None
-    with pytest.raises(auth.LoginThrottled):
-        auth.login('editor', PASSWORD, '203.0.113.9', now=1_000_000)
-    assert auth.login('editor', PASSWORD, '198.51.100.1', now=1_000_000) == 'editor'
-    # the next window starts afresh
-    assert auth.login('editor', PASSWORD, '203.0.113.9',
-                      now=1_000_000 + auth.THROTTLE_WINDOW) == 'editor'
 
 
 def test_forms_without_the_csrf_token_are_refused(client, token, repo):
@@ -172,7 +162,7 @@ def test_secrets_are_stored_only_as_hashes(client, token, repo, dynamodb_client)
     dump = repr(items)
     assert PASSWORD not in dump and token not in dump
     assert auth.token_hash(token) in dump
-    assert 'scrypt$16384$8$1$' in dump
+    assert re.search(r"'password_hash': \{'S': 'scrypt\$\d+\$8\$1\$", dump)
 
 
 def test_api_tokens_work_until_revoked(client, token):

@@ -11,7 +11,7 @@ from tests.admin_helpers import PASSWORD, api
 def test_create_user_and_token_then_use_and_revoke_it(client, repo, monkeypatch, capsys):
     monkeypatch.setattr('sys.stdin', io.StringIO(PASSWORD + '\n'))
     assert cli.main(['create-user', 'writer', '--password-stdin']) == 0
-    assert auth.login('writer', PASSWORD, '192.0.2.1') == 'writer'
+    assert auth.login('writer', PASSWORD, '192.0.2.1').name == 'writer'
     capsys.readouterr()
     assert cli.main(['create-token', 'writer', '--label', 'ci']) == 0
     printed = capsys.readouterr()

@@ -136,7 +136,7 @@ def test_the_audit_log_screen_lists_changes_and_pages_through_them(browser, monk
     browser.post('/admin/faqs/%d/unpublish' % entry_id, {'version': '2'})
     assert 'href="/admin/audit"' in browser.get('/admin').body.decode()     # in the menu
     first = browser.get('/admin/audit').body.decode()
-    assert first.index('unpublish') < first.index('publish</td>')
+    assert first.index('<td>unpublish</td>') < first.index('<td>publish</td>')
     assert first.count('href="/admin/faqs/%d"' % entry_id) == 2
     older = re.search(r'href="(/admin/audit\?[^"]+)" rel="next"', first).group(1)
     second = browser.get(older.replace('&amp;', '&')).body.decode()

@@ -208,7 +208,7 @@ def test_an_instance_trusts_what_it_read_for_a_while_then_reads_again(repo, stre
     assert fresh.count() == 2 and fresh.listing('all', 0, 10) == [2, 1]
 
 
-def test_search_ignores_json_like_and_paginates(client, repo):
+def test_search_reads_json_like_queries_as_words_and_paginates(client, repo):
     for n in range(1, 16):
         repo.create(make_entry(n, title='Exam question %d' % n))
     first = client.http.get('/?s=exam').body.decode()
@@ -216,4 +216,16 @@ def test_search_ignores_json_like_and_paginates(client, repo):
     assert 'href="/?s=exam&amp;page=2"' in first
     second = client.http.get('/?s=exam&page=2').body.decode()
     assert len(re.findall(r'<h2><a href="/faq/', second)) == 5
-    assert json.dumps({'ok': True})
+    # a query a script built as JSON is read for its words, punctuation ignored,
+    # and answered as the same HTML page as the plain words
+    from urllib.parse import quote
+    for query in (json.dumps(['exam']), json.dumps({'exam': 'question'}),
+                  '{"exam": [1, 2], "ok": true}'):
+        response = client.http.get('/?s=' + quote(query))
+        body = response.body.decode()
+        assert response.status_code == 200, query
+        assert response.headers['Content-Type'].startswith('text/html'), query
+        assert re.search(r'\d+ questions? found', body), query
+    seven = client.http.get('/?s=' + quote(json.dumps({'q': 'question 7'}))).body.decode()
+    assert re.findall(r'<h2><a href="/faq/([^/"]+)/', seven)[:1] == ['question-7']
+    assert '{&#34;q&#34;: &#34;question 7&#34;}' in seven          # echoed, escaped

@@ -454,34 +454,28 @@ def test_the_namespace_index_and_the_linked_type_and_taxonomy(client, repo, site
 
 # -- cost -----------------------------------------------------------------------------
 
-class Calls:
-    def __init__(self, client):
-        self.names = []
-        self.client = client
-        client.meta.events.register('provide-client-params.dynamodb.*', self.record)
-
-    def record(self, event_name, **_):
-        self.names.append(event_name.rsplit('.', 1)[-1])
-
-    def close(self):
-        self.client.meta.events.unregister('provide-client-params.dynamodb.*', self.record)
-
-
 @pytest.fixture
 def calls(seeded, stream):
-    stream.drain()               # the builder's own calls are not the request's
-    counter = Calls(seeded.client)
-    yield counter
-    counter.close()
+    """The DynamoDB operations the app calls, recorded while the test runs
+    (after the builder caught up: its calls are not the requests')."""
+    stream.drain()
+    names = []
+
+    def record(event_name, **_):
+        names.append(event_name.rsplit('.', 1)[-1])
+    events = seeded.client.meta.events
+    events.register('provide-client-params.dynamodb.*', record)
+    yield names
+    events.unregister('provide-client-params.dynamodb.*', record)
 
 
-def test_a_listing_reads_a_chunk_and_its_entries_never_every_entry(client, seeded, calls):
+def test_a_listing_reads_a_chunk_and_its_entries_never_every_entry(client, calls):
     get(client, FAQ + '?per_page=100')
     # the manifest with the categories, the listing's first chunk, the 100 entries
-    assert calls.names == ['Query', 'BatchGetItem', 'BatchGetItem']
-    calls.names.clear()
+    assert calls == ['Query', 'BatchGetItem', 'BatchGetItem']
+    calls.clear()
     get(client, FAQ + '?per_page=100&_fields=id,title,link')
-    assert calls.names == ['BatchGetItem']                    # warm: the entries only
-    calls.names.clear()
+    assert calls == ['BatchGetItem']                          # warm: the entries only
+    calls.clear()
     get(client, FAQ + '/545')
-    assert calls.names == ['GetItem']                         # categories: known
+    assert calls == ['GetItem']                               # categories: known
