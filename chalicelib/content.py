@@ -148,7 +148,7 @@ def unescape(text):
 # Each key holds every input of its value (the content itself, not an id and
 # version, which a purged and re-imported entry can repeat).
 _derived = {}
-_DERIVED_LIMIT = 256
+_DERIVED_LIMIT = 1024
 
 
 def derived(key, make):

@@ -6,6 +6,7 @@ at most 64 characters) and given a light English plural stem.  See
 """
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_TERM_CHARS = 64
 
@@ -66,8 +67,10 @@ def stem(word):
     return word[:-1]                                # exams -> exam, fees -> fee
 
 
+@lru_cache(maxsize=16384)
 def term(word):
-    """The index term for one word of text or query."""
+    """The index term for one word of text or query (kept for the words seen
+    most: snippets read a hit's words one by one)."""
     return stem(fold(word))
 
 

@@ -152,11 +152,11 @@ class _Build:
     # -- artifacts ------------------------------------------------------------------------
 
     def _listings(self, summary):
-        self.outputs.update(listings.chunks('all', summary.ids()))
+        self.outputs.update(listings.chunks('all', summary.keys()))
         members = {}
         for row in summary.rows:
             for slug in row.categories:
-                members.setdefault(slug, []).append(row.id)
+                members.setdefault(slug, []).append([row.id, row.version])
         for slug, ids in members.items():
             self.outputs.update(listings.chunks(listings.category_listing(slug), ids))
         self.outputs['groups'] = listings.encode(listings.groups(summary, self.categories))

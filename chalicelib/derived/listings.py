@@ -1,10 +1,12 @@
 """Listings as the builder stores them: ids in chunks, the index's groups.
 
 A listing is the published entries of the site (``all``) or of a category
-(``cat:<slug>``), newest first.  It is stored as its entry ids, 500 to a
-chunk (``list:<listing>:<n>``), so that a page of any listing, the last one
-too, is read with one chunk and the entries it shows, whatever the number of
-entries: what a page costs does not grow with the site.
+(``cat:<slug>``), newest first.  It is stored as ``[id, version]`` of its
+entries, 500 to a chunk (``list:<listing>:<n>``), so that a page of any
+listing, the last one too, is read with one chunk and the entries it shows,
+whatever the number of entries: what a page costs does not grow with the
+site.  With the version, an instance that already holds an entry as it is
+(:meth:`chalicelib.derived.view.View.entries`) reads it no more.
 """
 import json
 import zlib
@@ -21,10 +23,10 @@ def category_listing(slug):
     return 'cat:' + slug
 
 
-def chunks(listing, ids):
-    """``{artifact name: encoded ids}`` of a listing."""
-    return {chunk_name(listing, n // CHUNK): encode(ids[n:n + CHUNK])
-            for n in range(0, len(ids), CHUNK)}
+def chunks(listing, keys):
+    """``{artifact name: encoded [id, version] pairs}`` of a listing."""
+    return {chunk_name(listing, n // CHUNK): encode(keys[n:n + CHUNK])
+            for n in range(0, len(keys), CHUNK)}
 
 
 def encode(value):

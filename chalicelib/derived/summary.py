@@ -60,6 +60,10 @@ class Summary:
             return [row.id for row in self.rows]
         return [row.id for row in self.rows if category in row.categories]
 
+    def keys(self):
+        """``[id, version]`` of every entry, newest first: how listings name them."""
+        return [[row.id, row.version] for row in self.rows]
+
     def counts(self):
         """``{category slug: published entries}``."""
         counts = {}

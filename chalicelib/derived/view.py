@@ -21,6 +21,7 @@ from .summary import Summary
 
 MAX_AGE = 30.0
 CACHE_BYTES = 48 * 1024 * 1024
+ENTRIES_KEPT = 1000          # entries by (id, version): a few MB
 
 
 def _decoder(name):
@@ -54,15 +55,20 @@ class Snapshot:
         return self.view.load(self, names)
 
     def listing(self, listing, start, count, also=()):
-        """Entry ids at positions ``start`` to ``start + count - 1`` of a listing
-        (and the ``also`` artifacts loaded in the same read)."""
+        """``(id, version)`` of the entries at positions ``start`` to ``start +
+        count - 1`` of a listing (and the ``also`` artifacts loaded in the same
+        read)."""
         numbers = listings.chunks_for(start, count, self.count(listing))
         loaded = self.load([listings.chunk_name(listing, n) for n in numbers] + list(also))
-        ids = []
+        keys = []
         for number in numbers:
-            ids += loaded.get(listings.chunk_name(listing, number), [])
+            keys += loaded.get(listings.chunk_name(listing, number), [])
         first = numbers[0] * listings.CHUNK if numbers else 0
-        return ids[start - first:start - first + count]
+        return [tuple(key) for key in keys[start - first:start - first + count]]
+
+    def entries(self, keys):
+        """The published entries named by ``(id, version)``, in that order."""
+        return self.view.entries(keys)
 
     def groups(self):
         return self.load(['groups']).get('groups', [])
@@ -102,6 +108,7 @@ class View:
         self.max_age, self.cache_bytes = max_age, cache_bytes
         self._snapshot, self._checked, self._writes = None, 0.0, None
         self._cache, self._size = OrderedDict(), 0
+        self._entries = OrderedDict()
         self._lock = threading.Lock()
 
     @staticmethod
@@ -126,7 +133,39 @@ class View:
         with self._lock:
             self._snapshot = None
             self._cache.clear()
+            self._entries.clear()
             self._size = 0
+
+    def entries(self, keys):
+        """The published entries named by ``(id, version)`` pairs, in order.
+
+        An entry of that version read before is taken from memory (a
+        version names its content: an edit makes a new one); the others are
+        read in one ``BatchGetItem``.  What an entry's page shows of other
+        entries is not kept current here: listings do not show it.
+        """
+        with self._lock:
+            found = {key: self._entries[key] for key in keys if key in self._entries}
+            for key in found:
+                self._entries.move_to_end(key)
+        missing = [entry_id for entry_id, version in keys if (entry_id, version) not in found]
+        if missing:
+            read = store.get_repository().get_many(missing)
+            with self._lock:
+                for entry in read.values():
+                    key = (entry.id, entry.version)
+                    found[key] = self._entries[key] = entry
+                while len(self._entries) > ENTRIES_KEPT:
+                    self._entries.popitem(last=False)
+            by_id = {entry_id: read[entry_id] for entry_id in missing if entry_id in read}
+        else:
+            by_id = {}
+        result = []
+        for entry_id, version in keys:
+            entry = found.get((entry_id, version)) or by_id.get(entry_id)
+            if entry is not None and entry.is_published:
+                result.append(entry)
+        return result
 
     def load(self, snapshot, names, retry=True):
         manifest = snapshot.manifest

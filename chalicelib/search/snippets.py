@@ -96,9 +96,11 @@ class _Words:
 
     def first_match(self, parts):
         """The number of the first word where any part matches, or None."""
+        firsts = {part[0] for part in parts}
         at = 0
         while self.reach(at + 1):
-            if any(self.matches(at, part) for part in parts):
+            if self.words[at][2] in firsts and any(
+                    self.matches(at, part) for part in parts if part[0] == self.words[at][2]):
                 return at
             at += 1
         return None

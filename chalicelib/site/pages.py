@@ -112,9 +112,7 @@ def _listing_page(snapshot, listing, page, per_page, also=()):
     """``(entries, has_more)`` of a page of a listing: a chunk and the entries
     (and ``also`` artifacts, read with the chunk)."""
     start = (page - 1) * per_page
-    ids = snapshot.listing(listing, start, per_page, also)
-    found = get_repository().get_many(ids) if ids else {}
-    entries = [found[i] for i in ids if i in found and found[i].is_published]
+    entries = snapshot.entries(snapshot.listing(listing, start, per_page, also))
     return entries, snapshot.count(listing) > start + per_page
 
 

@@ -210,7 +210,7 @@ def _sort_posts(rows, values, ranks):
 
 
 def _newest_first_page(snapshot, values, start, count):
-    """``(total, ids)`` of the plain listing, newest or oldest first: read
+    """``(total, keys)`` of the plain listing, newest or oldest first: read
     from the stored listing, one chunk, whatever the number of entries."""
     total = snapshot.count('all')
     if values['order'] == 'desc':
@@ -220,7 +220,7 @@ def _newest_first_page(snapshot, values, start, count):
 
 
 def _matching_page(snapshot, values, search, site, start, count):
-    """``(total, ids)`` when the request filters, searches or sorts otherwise:
+    """``(total, keys)`` when the request filters, searches or sorts otherwise:
     from the summary of every published entry, and the search index."""
     tests = _post_filters(values, site)
     ranks = {}
@@ -234,7 +234,7 @@ def _matching_page(snapshot, values, search, site, start, count):
         tests.append(lambda r: r.id in ranks)
     rows = snapshot.summary().rows
     matched = _sort_posts([r for r in rows if all(test(r) for test in tests)], values, ranks)
-    return len(matched), [r.id for r in matched[start:start + count]]
+    return len(matched), [(r.id, r.version) for r in matched[start:start + count]]
 
 
 @endpoint
@@ -261,16 +261,14 @@ def list_faqs(query):
     start = abs(values['offset']) if values['offset'] is not None else (page - 1) * per_page
     if search is None and values['orderby'] == 'date' and \
             not any(values[name] for name in FILTERS):
-        total, ids = _newest_first_page(snapshot, values, start, per_page)
+        total, keys = _newest_first_page(snapshot, values, start, per_page)
     else:
-        total, ids = _matching_page(snapshot, values, search, site, start, per_page)
+        total, keys = _matching_page(snapshot, values, search, site, start, per_page)
     max_pages = int(math.ceil(total / per_page))
     if page > max_pages and total > 0:
         raise ApiError('rest_post_invalid_page_number', 'The page number requested is '
                        'larger than the number of pages available.', 400)
-    found = site.repository.get_many(ids) if ids else {}
-    items = [post_item(found[i], site, wanted) for i in ids
-             if i in found and found[i].is_published]
+    items = [post_item(entry, site, wanted) for entry in snapshot.entries(keys)]
     return _collection(items, query, tree, site, '%s/%s' % (NAMESPACE, POST_TYPE),
                        total, page, per_page)
 

@@ -216,11 +216,14 @@ def post_item(entry, site, wanted=None):
         item['link'] = post_link(site, entry)
     if want('title'):
         item['title'] = {'rendered': rendered_text(entry.title)}
-    if want('content'):
-        item['content'] = {'rendered': html_content.mount_links(
-            entry.content, site.settings.site_url), 'protected': False}
+    if want('content'):         # derived from the content: kept, as pages keep theirs
+        item['content'] = {'rendered': html_content.derived(
+            ('wp-content', entry.content, site.settings.site_url),
+            lambda: html_content.mount_links(entry.content, site.settings.site_url)),
+            'protected': False}
     if want('excerpt'):
-        item['excerpt'] = {'rendered': excerpt_html(entry), 'protected': False}
+        item['excerpt'] = {'rendered': html_content.derived(
+            ('wp-excerpt', entry.content), lambda: excerpt_html(entry)), 'protected': False}
     if want('template'):
         item['template'] = ''
     if want(TAXONOMY):
