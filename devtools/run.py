@@ -270,12 +270,14 @@ def serve(args):
 def start_stream_pump(endpoint, env):
     """Feed the app's content_changed handler from the table's stream, as
     Lambda does on AWS: listings, search and related questions follow edits.
-    A table from before the stream gets its derived data built first."""
+    A table from before the stream, or with a search index of an older
+    format, gets its derived data built first."""
     import app
     from chalicelib import store
-    from chalicelib.derived import builder
+    from chalicelib.derived import builder, searching
     from devtools.stream import StreamPump
-    if not store.get_artifacts().manifest().version:
+    manifest = store.get_artifacts().manifest()
+    if not manifest.version or not searching.current_format(manifest.info.get('search')):
         say('derived data: %r' % builder.rebuild())
     pump = StreamPump(endpoint, env['TABLE_NAME'], app.content_changed)
     return pump.start(interval=0.5, log=lambda line: say(line))

@@ -1,4 +1,5 @@
 """Shared fixtures: one DynamoDB Local for the session, a fresh table per test."""
+import contextlib
 import itertools
 import os
 import sys
@@ -111,6 +112,34 @@ def repo(dynamodb_client, monkeypatch):
     derived.forget()
     caching.forget_bodies()
     dynamodb_client.delete_table(TableName=name)
+
+
+@contextlib.contextmanager
+def shared_table(dynamodb_client, fill):
+    """A table that a module's tests only read: filled, and its derived data
+    built, once (a table per test costs seconds of DynamoDB Local each)."""
+    from chalicelib.derived import builder
+    name = 'faq-shared-%d-%d' % (os.getpid(), next(_table_numbers))
+    store.create_table(dynamodb_client, name)
+    repository = store.FaqRepository(dynamodb_client, name)
+    try:
+        fill(repository)
+        builder.rebuild(repository=repository,
+                        artifacts=store.ArtifactStore(dynamodb_client, name))
+        yield repository
+    finally:
+        dynamodb_client.delete_table(TableName=name)
+
+
+def reading(shared, monkeypatch):
+    """Point the app at a shared table for one test; fail the test if it wrote."""
+    from chalicelib.store import entries
+    monkeypatch.setattr(store, '_repository', shared)
+    derived.forget()
+    caching.forget_bodies()
+    writes = entries.local_writes()
+    yield shared
+    assert entries.local_writes() == writes, 'a test wrote to a table other tests share'
 
 
 @pytest.fixture

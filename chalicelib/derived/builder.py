@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .. import store
 from ..models import Related as RelatedLink, name_categories
-from . import listings, related as related_questions, searching, sitemap
+from . import compaction, listings, related as related_questions, searching, sitemap
 from .summary import Summary
 
 ATTEMPTS = 5
@@ -39,6 +39,7 @@ class Report:
         self.written = []          # artifact names
         self.entries_updated = 0
         self.search = 'unchanged'
+        self.compact = False       # the search delta is full: build a new base next
         self.seconds = 0.0
         self.attempts = 0
 
@@ -60,6 +61,8 @@ def rebuild(changed=None, repository=None, artifacts=None):
             break
     else:
         raise store.StorageError('derived data: %d builders raced; giving up' % ATTEMPTS)
+    if report.compact:
+        compaction.compact(repository, artifacts, report)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -76,6 +79,7 @@ class _Build:
         self.outputs = {}
         self.info = dict(self.manifest.info)
         self.search_rebuilt = False
+        report.compact = False
 
     def run(self):
         if self.full:
@@ -173,14 +177,16 @@ class _Build:
 
     def _search_delta(self, current, hidden, vocabulary):
         """The delta again, with every entry changed since the base (read with
-        the changed ones), or the base anew when the delta is full."""
-        if len(hidden) > searching.DELTA_LIMIT or 'search' not in self.info:
+        the changed ones); past the limit, a compaction follows this build.
+        A base of an older format (or none) is built anew here."""
+        if not searching.current_format(self.info.get('search')):
             self._search_base(self.repository.all_by_status('publish', content=True))
             return
         self.outputs['search:delta'] = searching.delta(
             [current[i] for i in hidden if i in current], hidden, self.info['search'],
             searching.vocabulary(vocabulary))
         self.report.search = 'delta of %d' % len(hidden)
+        self.report.compact = len(hidden) > searching.DELTA_LIMIT
 
     def _publish(self):
         """Write what changed; publish a manifest naming all of it.

@@ -4,25 +4,27 @@ and a delta of the entries changed since (see ``chalicelib.search``).
 A change rebuilds only the delta, from the current text of the entries it
 holds, weighed with the base's numbers so that its scores sit on the same
 scale.  When the delta passes :data:`DELTA_LIMIT` entries, the base is built
-again from every published entry and the delta starts empty: that is the
-one step whose cost grows with the site, and it runs on the builder, in the
-background, once per that many changes.
+again from every published entry (``compaction``): the one step whose cost
+grows with the site, run by the handler after the edit's own build, once
+per that many changes.
 """
 import json
 import zlib
 
-from ..search import (Builder, build, decode_delta, decode_keys, decode_terms, encode_delta,
-                     encode_shards, order_key)
+from ..search import (Builder, build, decode_delta, decode_keys, decode_pairs, decode_terms,
+                      encode_delta, encode_shards, order_key)
 
 DELTA_LIMIT = 500
+FORMAT = 2                   # of the stored index; a base of another is built again
 LEVEL = 1                    # zlib: these are large and read often; speed over size
 
 
 def base(entries):
     """``({artifact name: bytes}, info)`` of a base built from ``entries``."""
     segment, _ = build(entries, keep_text=False)
-    encoded, shards = encode_shards(segment)
-    info = {'shards': shards, 'docs': len(segment), 'average': segment.stats['average']}
+    encoded, shards, pair_shards = encode_shards(segment)
+    info = {'format': FORMAT, 'shards': shards, 'pair_shards': pair_shards,
+            'docs': len(segment), 'average': segment.stats['average']}
     artifacts = {name: zlib.compress(data, LEVEL) for name, data in encoded.items()}
     artifacts['search:delta'] = delta([], (), info, {})
     return artifacts, info
@@ -58,7 +60,13 @@ DECODERS = {
     'search:delta': lambda data: decode_delta(zlib.decompress(data)),
     'search:post': zlib.decompress,
     'search:pos': zlib.decompress,
+    'search:pair': lambda data: decode_pairs(zlib.decompress(data)),
 }
+
+
+def current_format(info):
+    """Whether a stored index's ``info`` is of the format this code reads."""
+    return bool(info) and info.get('format') == FORMAT
 
 
 def shard_terms(post, positions=None):

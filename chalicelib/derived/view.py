@@ -14,8 +14,8 @@ import time
 from collections import OrderedDict
 
 from .. import store
-from ..search import ShardedSegment, Source, shard_of
-from . import listings, sitemap
+from ..search import ShardedSegment, Source, pair_name, shard_of
+from . import listings, searching, sitemap
 from .searching import DECODERS, shard_terms
 from .summary import Summary
 
@@ -80,15 +80,22 @@ class Snapshot:
         data = self.load([sitemap.part_name(number)]).get(sitemap.part_name(number))
         return None if data is None else sitemap.served(data, self.view.site_url())
 
-    def search_sources(self, parts, positions=False, also=()):
+    def search_sources(self, parts, positions=None, also=()):
         """The base and delta of the search index, with the shards ``parts``
-        need (and the ``also`` artifacts, read in the same call)."""
+        need: their words', their pairs' for phrases, and positions for
+        phrases of three words or more (or if ``positions`` says so); and the
+        ``also`` artifacts, read in the same call."""
         info = self.info.get('search')
-        if not info:
-            return []
-        shards = info['shards']
+        if not searching.current_format(info):
+            return []             # none yet, or of an older format: being rebuilt
+        shards, pair_shards = info['shards'], info['pair_shards']
+        if positions is None:
+            positions = any(len(part) > 2 for part in parts)
         numbers = sorted({shard_of(w, shards) for part in parts for w in part})
+        pairs = sorted({shard_of(pair_name(a, b), pair_shards)
+                        for part in parts for a, b in zip(part, part[1:])})
         names = ['search:keys', 'search:delta'] + ['search:post:%d' % n for n in numbers]
+        names += ['search:pair:%d' % n for n in pairs]
         if positions:
             names += ['search:pos:%d' % n for n in numbers]
         loaded = self.load(names + list(also))
@@ -96,7 +103,9 @@ class Snapshot:
             return []
         terms = {number: self.view.terms(self.manifest, number, loaded, positions)
                  for number in numbers}
-        base = ShardedSegment(loaded['search:keys'], terms, shards, info)
+        base = ShardedSegment(loaded['search:keys'], terms, shards, info,
+                              {n: loaded.get('search:pair:%d' % n, {}) for n in pairs},
+                              pair_shards)
         delta, hidden = loaded['search:delta']
         return [Source(base, hidden), Source(delta)]
 

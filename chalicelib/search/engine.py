@@ -9,9 +9,11 @@ and breaks ties (newest first), the packed weight sums BM25 x 1000 and, in
 its upper bits, how many parts matched in the title (and, for the any-part
 fallback, how many parts matched at all).
 """
-from operator import or_
+from array import array
+from itertools import chain, repeat
+from operator import add, or_, sub
 
-from .segment import BODY, IN_TITLE, SCORE, key_id
+from .segment import BODY, IN_TITLE, PAIR_IN_ANSWER, PAIR_IN_TITLE, SCORE, key_id
 
 MATCHED = 1 << 30         # one per query part matched (OR fallback only)
 _SHIFT = (64).__rlshift__  # packed -> packed << 64, in C: sort key above the order key
@@ -26,6 +28,9 @@ class Source:
 
     def postings(self, word):
         return self.segment.postings(word)
+
+    def pair(self, first, second):
+        return self.segment.pair(first, second)
 
 
 def _frequency(source, part):
@@ -63,7 +68,7 @@ def phrase_starts(lists):
     return {s for s in starts if (s < BODY) == (s + last < BODY)}
 
 
-def phrase_places(postings_list, number):
+def places_in(postings_list, number):
     """``(in title, in answer)`` for a phrase in entry ``number``."""
     lists = []
     for postings in postings_list:
@@ -75,32 +80,115 @@ def phrase_places(postings_list, number):
     return any(s < BODY for s in starts), any(s >= BODY for s in starts)
 
 
-def _add_phrase(found, postings_list):
-    """Entries with the words of a phrase in a row, in title or answer.
+FEW = 64                  # candidates checked one by one; more: all spots at once
+_SPOT = 17                # a spot is ``number << 17 | position`` (positions are 16-bit)
+_POSITION = (1 << _SPOT) - 1
 
-    Only entries with the phrase's rarest term are checked; its weight is
-    the sum of its terms' (a title hit counted once for the phrase).
+
+def _spots(postings):
+    """Every place of a term, as spots, in C loops: moved back by ``k``, a
+    spot before its entry's ``k``-th word lands where no position can be."""
+    starts = postings.starts
+    entries = chain.from_iterable(map(repeat, map(_SPOT.__rlshift__, postings.docs),
+                                      map(sub, starts[1:], starts[:-1])))
+    return map(add, entries, postings.positions)
+
+
+def phrase_hits(postings_list, numbers=None):
+    """``{entry number: (in title, in answer)}`` of the entries (of
+    ``numbers``, if given) with the phrase's words in a row.
+
+    A few candidates (usually: the entries having all the phrase's pairs)
+    are checked one by one; many, by intersecting as sets the spots of
+    every word, moved back by its place in the phrase, in C.
     """
-    rarest = min(postings_list, key=len)
-    found = _add_term(found, rarest, SCORE)
-    kept = {}
-    for number, packed in found.items():
-        in_title, in_text = phrase_places(postings_list, number)
-        if in_title or in_text:
-            kept[number] = packed + (IN_TITLE if in_title else 0)
+    if any(p.positions is None for p in postings_list):
+        return {}
+    if numbers is not None and len(numbers) <= FEW:
+        places = {}
+        for number in numbers:
+            found = places_in(postings_list, number)
+            if found[0] or found[1]:
+                places[number] = found
+        return places
+    starts = None
+    for offset in sorted(range(len(postings_list)),
+                         key=lambda at: len(postings_list[at].positions)):
+        spots = map(offset.__rsub__, _spots(postings_list[offset]))
+        if starts is None:
+            starts = set(spots)
+        else:
+            starts.intersection_update(spots)
+        if not starts:
+            return {}
+    last, places = len(postings_list) - 1, {}
+    for start in starts:
+        position, number = start & _POSITION, start >> _SPOT
+        if (position < BODY) != (position + last < BODY) or (
+                numbers is not None and number not in numbers):
+            continue
+        in_title, in_text = places.get(number, (False, False))
+        places[number] = (in_title or position < BODY, in_text or position >= BODY)
+    return places
+
+
+def _flags(pair, numbers=None):
+    """``{entry number: flags}`` of a pair's entries (among ``numbers``)."""
+    docs, flags = pair.docs, pair.weights
+    if numbers is None:
+        return dict(zip(docs, flags))
+    if len(numbers) * 16 < len(docs):
+        found = {}
+        for number in numbers:
+            at = pair.where(number)
+            if at != -1:
+                found[number] = flags[at]
+        return found
+    return {n: f for n, f in zip(docs, flags) if n in numbers}
+
+
+def phrase_places(source, words, numbers=None):
+    """``{entry number: (in title, in answer)}`` of the source's entries (of
+    ``numbers``, if given) with ``words`` (two or more) in a row.
+
+    The entries having every pair of the phrase, by the pairs' postings;
+    for three words or more, their positions then decide.
+    """
+    pairs = [source.pair(a, b) for a, b in zip(words, words[1:])]
+    if None in pairs:
+        return {}
+    pairs.sort(key=len)
+    flags = _flags(pairs[0], numbers)
+    for postings in pairs[1:]:
+        if not flags:
+            return {}
+        flags = {n: f & flags[n] for n, f in _flags(postings, flags).items()}
+    if len(words) == 2 or not flags:
+        return {n: (bool(f & PAIR_IN_TITLE), bool(f & PAIR_IN_ANSWER))
+                for n, f in flags.items()}
+    postings_list = [source.postings(w) for w in words]
+    return {} if None in postings_list else phrase_hits(postings_list, flags)
+
+
+def _add_phrase(source, found, part):
+    """Entries with the words of a phrase in a row, in title or answer; its
+    weight is the sum of its terms' (a title hit counted once for the phrase).
+    """
+    postings_list = [source.postings(w) for w in part]
+    if None in postings_list:
+        return {}
+    places = phrase_places(source, part, found)
+    kept = {number: IN_TITLE if in_title else 0 for number, (in_title, _) in places.items()}
     for postings in postings_list:
-        if postings is not rarest:
-            kept = _add_term(kept, postings, SCORE)
+        kept = _add_term(kept, postings, SCORE)
     return kept
 
 
 def _add_part(source, found, part):
-    postings_list = [source.postings(w) for w in part]
-    if None in postings_list:
-        return {}
-    if len(part) == 1:
-        return _add_term(found, postings_list[0], -1)
-    return _add_phrase(found, postings_list)
+    if len(part) > 1:
+        return _add_phrase(source, found, part)
+    postings = source.postings(part[0])
+    return {} if postings is None else _add_term(found, postings, -1)
 
 
 def _keyed(source, found):

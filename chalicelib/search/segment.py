@@ -10,10 +10,18 @@ answer, which phrases need.
 Positions are 16-bit: a title's words are 0-255 and an answer's words start
 at :data:`BODY`, so a phrase can never run from a title into its answer; an
 answer's words past the 65,279th keep their counts but get no position.
+
+A segment also holds the *pairs* of words that stand in a row (``late fee``),
+each with the entries that have it and where (:data:`PAIR_IN_TITLE`,
+:data:`PAIR_IN_ANSWER`): a two-word phrase is one pair's postings, found at
+the same cost whether it is in ten entries or in all of them, where checking
+positions would cost time for every entry having both words.  Longer
+phrases take the entries having all their pairs, then check positions.
 """
 import math
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter
 
 from .. import content as html_content
@@ -24,6 +32,7 @@ LAST_POSITION = 0xFFFF
 WEIGHT_SCALE = 1000
 SCORE = (1 << 24) - 1     # low bits of a packed weight: BM25 x 1000
 IN_TITLE = 1 << 24        # one per query part found in the title
+PAIR_IN_TITLE, PAIR_IN_ANSWER = 1, 2   # where a pair stands in an entry
 K1, B = 1.2, 0.75
 
 
@@ -35,6 +44,11 @@ def order_key(entry):
 
 def key_id(key):
     return key & 0xFFFFFFFF
+
+
+def pair_name(first, second):
+    """Two terms in a row, as one name (terms hold no spaces)."""
+    return first + ' ' + second
 
 
 class Postings:
@@ -56,13 +70,7 @@ class Postings:
     def where(self, number):
         """The index of entry ``number`` in these postings, or -1."""
         docs = self.docs
-        low, high = 0, len(docs)
-        while low < high:                     # bisect, on arrays and memoryviews alike
-            middle = (low + high) // 2
-            if docs[middle] < number:
-                low = middle + 1
-            else:
-                high = middle
+        low = bisect_left(docs, number)       # in C, on arrays and memoryviews alike
         return low if low < len(docs) and docs[low] == number else -1
 
     def positions_of(self, at):
@@ -72,16 +80,20 @@ class Postings:
 class Segment:
     """Postings by term, and each entry's order key (see :func:`order_key`)."""
 
-    def __init__(self, keys, terms, stats):
+    def __init__(self, keys, terms, stats, pairs=None):
         self.keys = keys          # entry number -> order key
         self.terms = terms        # term -> Postings
         self.stats = stats        # {'docs': N, 'average': mean length} of its build
+        self.pairs = pairs or {}  # pair_name(a, b) -> Postings of pair flags
 
     def __len__(self):
         return len(self.keys)
 
     def postings(self, word):
         return self.terms.get(word)
+
+    def pair(self, first, second):
+        return self.pairs.get(pair_name(first, second))
 
     def frequencies(self):
         return {word: len(postings) for word, postings in self.terms.items()}
@@ -125,6 +137,7 @@ class Builder:
         self.keep_text = keep_text
         self.ids_of = {}           # word as written -> term (a build-time cache)
         self.postings = {}         # term -> [docs array, tf array, title flags, npos, positions]
+        self.pairs = {}            # pair name -> [docs array, pair flags]
         self.keys = array('Q')
         self.lengths = []
         self.docs = {}             # id -> Doc, with keep_text
@@ -145,10 +158,12 @@ class Builder:
         title = self._terms(_WORD.findall(_nfc(entry.title)))
         body = self._terms(_WORD.findall(text))
         places = {}
-        for at, word in enumerate(title[:BODY]):
+        title_placed, body_placed = title[:BODY], body[:LAST_POSITION + 1 - BODY]
+        for at, word in enumerate(title_placed):
             places.setdefault(word, []).append(at)
-        for at, word in enumerate(body[:LAST_POSITION + 1 - BODY], BODY):
+        for at, word in enumerate(body_placed, BODY):
             places.setdefault(word, []).append(at)
+        self._add_pairs(number, title_placed, body_placed)
         counts = Counter(title)
         counts.update(body)
         in_title = set(title)
@@ -169,6 +184,19 @@ class Builder:
         if self.keep_text:
             self.docs[entry.id] = Doc(entry, zlib.compress(
                 text.encode('utf-8', 'surrogatepass'), 1))
+
+    def _add_pairs(self, number, title, body):
+        flags = dict.fromkeys(map(pair_name, title, title[1:]), PAIR_IN_TITLE)
+        get = flags.get
+        for name in map(pair_name, body, body[1:]):
+            flags[name] = get(name, 0) | PAIR_IN_ANSWER
+        table = self.pairs
+        for name, flag in flags.items():
+            row = table.get(name)
+            if row is None:
+                row = table[name] = [array('I'), bytearray()]
+            row[0].append(number)
+            row[1].append(flag)
 
     def segment(self, docs=None, average=None, frequencies=None):
         """The segment, its weights from these statistics (by default its own).
@@ -198,7 +226,9 @@ class Builder:
                 running += n
                 starts.append(running)
             terms[word] = Postings(_narrow(numbers, own), weights, starts, positions)
-        return Segment(self.keys, terms, {'docs': total, 'average': average})
+        pairs = {name: Postings(_narrow(numbers, own), bytes(flags))
+                 for name, (numbers, flags) in self.pairs.items()}
+        return Segment(self.keys, terms, {'docs': total, 'average': average}, pairs)
 
 
 def _narrow(numbers, count):

@@ -10,9 +10,12 @@ compressed, in parts under DynamoDB's item limit):
 ``search:post:<k>``, ``search:pos:<k>``
     postings of the base's terms that hash to shard ``k`` (entries and
     packed weights), and their positions;
+``search:pair:<k>``
+    the base's pairs of words in a row that hash to shard ``k`` (entries and
+    where the pair stands), which phrases read;
 ``search:delta``
-    the delta segment, positions included, and the ids whose base entries
-    it hides;
+    the delta segment, positions and pairs included, and the ids whose base
+    entries it hides;
 ``search:vocab``
     how many base entries have each term: what the next delta's weights
     are computed with (read by the builder, never by a query).
@@ -29,7 +32,7 @@ import zlib
 from array import array
 from itertools import accumulate
 
-from .segment import Postings, Segment
+from .segment import Postings, Segment, pair_name
 
 POSTINGS_PER_SHARD = 32_768
 MAX_SHARDS = 1024
@@ -42,9 +45,16 @@ def shard_of(word, shards):
     return zlib.crc32(word.encode('utf-8', 'surrogatepass')) % shards
 
 
-def shard_count(segment):
-    total = sum(len(p) for p in segment.terms.values())
+def shard_count(postings):
+    total = sum(len(p) for p in postings.values())
     return max(1, min(MAX_SHARDS, math.ceil(total / POSTINGS_PER_SHARD)))
+
+
+def _grouped(postings, shards):
+    grouped = [[] for _ in range(shards)]
+    for word in sorted(postings):
+        grouped[shard_of(word, shards)].append(word)
+    return grouped
 
 
 # -- packing ---------------------------------------------------------------------
@@ -97,26 +107,52 @@ def _terms_arrays(segment, words, code):
     return counts, (docs, weights), (npos, positions)
 
 
+def _pairs_arrays(segment, names, code):
+    docs, flags, counts = array(code), array('B'), []
+    for name in names:
+        postings = segment.pairs[name]
+        counts.append(len(postings))
+        docs.extend(postings.docs)
+        flags.frombytes(postings.weights)
+    return counts, docs, flags
+
+
 def _code(segment):
     return 'H' if len(segment.keys) <= 0xFFFF else 'I'
 
 
 def encode_shards(segment):
-    """``{artifact name: bytes}`` of a base segment: keys, shards, vocabulary."""
-    shards = shard_count(segment)
-    grouped = [[] for _ in range(shards)]
-    for word in sorted(segment.terms):
-        grouped[shard_of(word, shards)].append(word)
+    """``({artifact name: bytes}, shards, pair shards)`` of a base segment:
+    keys, term shards, pair shards, vocabulary."""
+    shards, pair_shards = shard_count(segment.terms), shard_count(segment.pairs)
     code = _code(segment)
     result = {'search:keys': pack({}, [segment.keys]),
               'search:vocab': json.dumps(segment.frequencies(),
                                          ensure_ascii=False).encode('utf-8')}
-    for number, words in enumerate(grouped):
+    for number, words in enumerate(_grouped(segment.terms, shards)):
         counts, postings, positions = _terms_arrays(segment, words, code)
         result['search:post:%d' % number] = pack({'terms': words, 'counts': counts},
                                                  list(postings))
         result['search:pos:%d' % number] = pack({'counts': counts}, list(positions))
-    return result, shards
+    for number, names in enumerate(_grouped(segment.pairs, pair_shards)):
+        counts, docs, flags = _pairs_arrays(segment, names, code)
+        result['search:pair:%d' % number] = pack({'pairs': names, 'counts': counts},
+                                                 [docs, flags])
+    return result, shards, pair_shards
+
+
+def decode_pairs(data):
+    """``{pair name: Postings}`` of a pair shard (flags for weights)."""
+    meta, (docs, flags) = unpack(data)
+    return _pairs_of(meta['pairs'], meta['counts'], docs, flags)
+
+
+def _pairs_of(names, counts, docs, flags):
+    pairs, at = {}, 0
+    for name, count in zip(names, counts):
+        pairs[name] = Postings(docs[at:at + count], flags[at:at + count])
+        at += count
+    return pairs
 
 
 def decode_terms(post_data, pos_data=None):
@@ -146,16 +182,17 @@ def decode_keys(data):
 
 def encode_delta(segment, hidden):
     """The delta segment whole, and the ids of the base entries it hides."""
-    words = sorted(segment.terms)
+    words, names = sorted(segment.terms), sorted(segment.pairs)
     counts, postings, positions = _terms_arrays(segment, words, _code(segment))
+    pair_counts, pair_docs, flags = _pairs_arrays(segment, names, _code(segment))
     return pack({'terms': words, 'counts': counts, 'stats': segment.stats,
-                 'hidden': sorted(hidden)},
-                [segment.keys, *postings, *positions])
+                 'hidden': sorted(hidden), 'pairs': names, 'pair_counts': pair_counts},
+                [segment.keys, *postings, *positions, pair_docs, flags])
 
 
 def decode_delta(data):
     """``(segment, hidden ids)`` of :func:`encode_delta`'s bytes."""
-    meta, (keys, docs, weights, npos, positions) = unpack(data)
+    meta, (keys, docs, weights, npos, positions, pair_docs, flags) = unpack(data)
     terms, at, pos_at = {}, 0, 0
     for word, count in zip(meta['terms'], meta['counts']):
         end = at + count
@@ -164,7 +201,8 @@ def decode_delta(data):
                                positions[pos_at:pos_at + starts[-1]])
         pos_at += starts[-1]
         at = end
-    return Segment(keys, terms, meta['stats']), frozenset(meta['hidden'])
+    pairs = _pairs_of(meta['pairs'], meta['pair_counts'], pair_docs, flags)
+    return Segment(keys, terms, meta['stats'], pairs), frozenset(meta['hidden'])
 
 
 class ShardedSegment:
@@ -174,8 +212,9 @@ class ShardedSegment:
     the shard of every term a query names.
     """
 
-    def __init__(self, keys, shards, count, stats):
+    def __init__(self, keys, shards, count, stats, pair_shards=None, pair_count=1):
         self.keys, self.shards, self.count, self.stats = keys, shards, count, stats
+        self.pair_shards, self.pair_count = pair_shards or {}, pair_count
 
     def __len__(self):
         return len(self.keys)
@@ -183,3 +222,8 @@ class ShardedSegment:
     def postings(self, word):
         shard = self.shards.get(shard_of(word, self.count))
         return None if shard is None else shard.get(word)
+
+    def pair(self, first, second):
+        name = pair_name(first, second)
+        shard = self.pair_shards.get(shard_of(name, self.pair_count))
+        return None if shard is None else shard.get(name)

@@ -86,7 +86,7 @@ def search(request):
     results = None
     if query:
         parts = parse_query(query)
-        sources = snapshot.search_sources(parts, positions=any(len(p) > 1 for p in parts))
+        sources = snapshot.search_sources(parts)
         limit, offset = page_bounds(SEARCH_PER_PAGE, (page - 1) * SEARCH_PER_PAGE)
         results = run_search(sources, query, limit, offset, _docs_for, parts)
     body = render.search_page(query, results, page, SEARCH_PER_PAGE, settings, urls,

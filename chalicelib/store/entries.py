@@ -87,12 +87,13 @@ class FaqRepository:
         return page, len(items) > offset + limit
 
     def all_by_status(self, status='publish', content=False):
-        """Every entry of one status, newest first (one Query per MB)."""
+        """Every entry of one status, newest first (one Query per MB); with
+        ``content``, whole (the builder compares their related questions)."""
         return [item_to_entry(item) for item in self._query_status(status, content)]
 
     def _query_status(self, status, content, wanted=None):
         names = {'#%d' % i: name for i, name in enumerate(
-            LIST_ATTRIBUTES + (('content',) if content else ()))}
+            LIST_ATTRIBUTES + (('content', 'related') if content else ()))}
         kwargs = dict(
             TableName=self.table_name, IndexName=STATUS_INDEX,
             KeyConditionExpression='#s = :status', ScanIndexForward=False,

@@ -228,7 +228,7 @@ def _matching_page(snapshot, values, search, site, start, count):
         columns = values['search_columns'] or None
         ranking = values['orderby'] == 'relevance'
         sources = snapshot.search_sources(            # the summary in the same read
-            [(w,) for w in search.words()], search.needs_positions(columns, ranking),
+            search.parts(ranking), search.needs_positions(columns, ranking),
             also=['summary'])
         ranks = find(sources, search, columns)
         tests.append(lambda r: r.id in ranks)

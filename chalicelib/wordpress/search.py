@@ -71,16 +71,20 @@ class Search:
             return ()
         return tuple(text_terms(self.sentence))
 
-    def words(self):
-        """Every word the index must be asked about."""
-        found = {w for t, _ in self.terms for w in text_terms(t)}
-        return found | set(self.sentence_words())
+    def parts(self, ranking):
+        """The words and phrases the index must be asked about: each term's,
+        and the sentence a ranking looks for."""
+        found = {tuple(text_terms(t)) for t, _ in self.terms}
+        if ranking and len(self.sentence_words()) > 1:
+            found.add(self.sentence_words())
+        return sorted(p for p in found if p)
 
     def needs_positions(self, columns, ranking):
-        """Whether the index must give positions: for phrases, for one column
-        alone, and for the sentence a ranking looks for."""
-        return any(len(text_terms(t)) > 1 for t, _ in self.terms) \
-            or set(columns or COLUMNS) != set(COLUMNS) or (ranking and self.count > 1)
+        """Whether the index must give positions: for one column alone (is a
+        word in the answer?) and for phrases of three words or more (pairs
+        find the others)."""
+        return set(columns or COLUMNS) != set(COLUMNS) or any(
+            len(part) > 2 for part in self.parts(ranking))
 
 
 COLUMNS = ('post_title', 'post_content')
@@ -93,13 +97,7 @@ def _places(source, words):
     if not words or None in postings:
         return {}
     if len(words) > 1:
-        found = {}
-        rarest = min(postings, key=len)
-        for number in rarest.docs:
-            places = phrase_places(postings, number)
-            if any(places):
-                found[number] = places
-        return found
+        return phrase_places(source, words)
     only = postings[0]
     if only.positions is None:
         return {n: (bool(w & IN_TITLE), None) for n, w in zip(only.docs, only.weights)}

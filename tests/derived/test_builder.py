@@ -6,7 +6,7 @@ handler, and reads what the builder stored.
 """
 import pytest
 
-from chalicelib import derived, store
+from chalicelib import derived, search, store
 from chalicelib.admin import categories as category_editing, editing
 from chalicelib.derived import builder, listings, related, searching
 from chalicelib.models import build_category
@@ -32,6 +32,32 @@ def test_a_table_never_built_is_built_whole_from_the_first_change(repo, stream):
     assert {'summary', 'related', 'groups', 'list:all:0', 'sitemap:0', 'search:keys',
             'search:delta'} <= set(built.artifacts)
     assert listing(repo) == [3, 2, 1] and built.info['counts'] == {'all': 3}
+
+
+def test_building_everything_again_rewrites_nothing_unchanged(repo, stream):
+    for n in range(1, 6):
+        repo.create(make_entry(n, title='Exam question %d' % n))
+    stream.drain()
+    assert repo.get_by_id(1).related                # stored by the first build
+    again = builder.rebuild()
+    assert again.full and again.written == [] and again.entries_updated == 0
+
+
+def test_a_base_of_an_older_format_is_built_again_at_the_next_change(repo, stream):
+    for n in range(1, 4):
+        repo.create(make_entry(n, content='<p>Late fee %d.</p>' % n))
+    stream.drain()
+    artifacts = store.get_artifacts()
+    old = manifest()
+    info = dict(old.info, search=dict(old.info['search'], format=1))
+    artifacts.publish(old, dict(old.artifacts), info)
+    assert derived.View().snapshot().search_sources([('late', 'fee')]) == []
+    editing.update(repo, 2, {'title': 'Changed'}, None, 't', partial=True)
+    stream.drain()
+    assert derived.View().snapshot().info['search']['format'] == searching.FORMAT
+    sources = derived.View().snapshot().search_sources([('late', 'fee')])
+    assert sorted(n for s in sources for n in search.phrase_places(s, ('late', 'fee'))) \
+        == [0, 1, 2]
 
 
 def test_listings_follow_publishing_unpublishing_and_categories(repo, stream):
@@ -135,10 +161,47 @@ def test_search_changes_go_to_the_delta_until_it_is_full(repo, stream, monkeypat
     assert {n: v for n, v in after.artifacts.items() if n.startswith('search:post')} == base
     editing.update(repo, 2, {'content': '<p>Zebras too.</p>'}, None, 't', partial=True)
     editing.update(repo, 3, {'content': '<p>And zebras.</p>'}, None, 't', partial=True)
-    report = builder.rebuild(changed={2, 3})
-    assert report.search == 'base rebuilt'       # three changed: past the limit of two
+    report = builder.rebuild(changed={2, 3})     # three changed: past the limit of two
+    assert report.search == 'base compacted, delta of 0'
     snapshot = derived.View().snapshot()
     assert snapshot.info['search']['docs'] == 4
+    assert {n: v for n, v in manifest().artifacts.items() if n.startswith('search:post')} \
+        != base
+    assert search_ids(snapshot, 'zebras') == [3, 2, 1]
+
+
+def search_ids(snapshot, query):
+    parts = search.parse_query(query)
+    return [hit.id for hit in search.search(
+        snapshot.search_sources(parts), query, 10, 0,
+        lambda ids: {i: search.Doc(e) for i, e in store.get_repository().get_many(ids).items()},
+        parts).hits]
+
+
+def test_an_edit_published_while_compacting_stays_in_the_index(repo, stream, monkeypatch):
+    from chalicelib.derived import compaction
+    monkeypatch.setattr(searching, 'DELTA_LIMIT', 1)
+    for n in range(1, 4):
+        repo.create(make_entry(n, content='<p>Plain answer %d.</p>' % n))
+    stream.drain()
+    real_base = compaction.searching.base
+
+    def base_then_an_edit(entries):
+        built = real_base(entries)
+        editing.update(repo, 3, {'content': '<p>Giraffes now.</p>'}, None, 't', partial=True)
+        with monkeypatch.context() as inner:
+            inner.setattr(searching, 'DELTA_LIMIT', 100)
+            assert builder.rebuild(changed={3}).search == 'delta of 3'
+        return built
+    monkeypatch.setattr(compaction.searching, 'base', base_then_an_edit)
+    for n in (1, 2):
+        editing.update(repo, n, {'content': '<p>Zebras %d.</p>' % n}, None, 't', partial=True)
+    report = builder.rebuild(changed={1, 2})
+    assert report.search == 'base compacted, delta of 1'     # entry 3, edited meanwhile
+    snapshot = derived.View().snapshot()
+    assert search_ids(snapshot, 'zebras') == [2, 1]
+    assert search_ids(snapshot, 'giraffes') == [3]
+    assert search_ids(snapshot, 'plain') == []
 
 
 def test_two_builders_racing_both_land(repo, monkeypatch):

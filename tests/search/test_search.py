@@ -135,6 +135,40 @@ def test_phrase_does_not_run_from_one_entry_into_the_next():
     assert ids(index.search('"question 2"')) == [2]
 
 
+def test_phrases_in_many_entries_are_found_as_in_few():
+    """Past ``FEW`` candidates the phrase is found by intersecting every
+    place of its words at once; it must find exactly what the one-by-one
+    check finds, at the edges too: entry boundaries, the title's end."""
+    kinds = [('Late', 'Fee applies'),                    # title's end, answer's start
+             ('A late fee?', 'Nothing.'),                # in the title only
+             ('Other', 'late fee'),                      # the answer's first words
+             ('Other', 'fee late, late... fee'),         # in a row across punctuation
+             ('Other', 'fee late'),                      # reversed
+             ('Late fee late fee', 'late late fee fee'),  # both, repeatedly
+             ('Fee', 'late')]                            # next entry's first word
+    count = 5 * search.engine.FEW
+    entries = [make_entry(n + 1, title=kinds[n % 7][0], content='<p>%s</p>' % kinds[n % 7][1])
+               for n in range(count)]
+    index = build(*entries)
+    postings = [index.segment.terms[w] for w in ('late', 'fee')]
+    at_once = search.engine.phrase_hits(postings)
+    one_by_one = {}
+    for number in range(count):
+        places = search.engine.places_in(postings, number)
+        if any(places):
+            one_by_one[number] = places
+    assert at_once == one_by_one
+    few = set(list(at_once)[:search.engine.FEW])
+    assert search.engine.phrase_hits(postings, few) == {n: at_once[n] for n in few}
+    by_kind = {}
+    for number, places in at_once.items():
+        by_kind.setdefault((search.key_id(index.segment.keys[number]) - 1) % 7, set()).add(places)
+    assert by_kind == {1: {(True, False)}, 2: {(False, True)}, 3: {(False, True)},
+                       5: {(True, True)}}
+    assert index.search('"late fee"').total == len(at_once) == 4 * count // 7 + 1
+    assert search.phrase_places(search.Source(index.segment), ('late', 'fee')) == at_once
+
+
 def test_unbalanced_quote_reads_the_words_after_it_as_words():
     index = build(make_entry(1, content='<p>The fee is late.</p>'),
                   make_entry(2, content='<p>Nothing here.</p>'))

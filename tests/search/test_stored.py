@@ -26,20 +26,30 @@ def corpus():
     return entries
 
 
+@pytest.fixture(scope='module')
+def sharded(corpus):
+    """The corpus's index, in memory and written out in several shards."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stored, 'POSTINGS_PER_SHARD', 2000)
+        index = SearchIndex.build(corpus)
+        base, data = loaded(index)
+    return index, base, data
+
+
 def loaded(index, shards_of=None):
     """The index written out and read back, as a query reads it: every shard."""
-    data, count = stored.encode_shards(index.segment)
-    assert count == stored.shard_count(index.segment)
+    data, count, pair_count = stored.encode_shards(index.segment)
+    assert count == stored.shard_count(index.segment.terms)
+    assert pair_count == stored.shard_count(index.segment.pairs)
     shards = {n: stored.decode_terms(data['search:post:%d' % n], data['search:pos:%d' % n])
               for n in range(count)}
+    pairs = {n: stored.decode_pairs(data['search:pair:%d' % n]) for n in range(pair_count)}
     return ShardedSegment(stored.decode_keys(data['search:keys']), shards, count,
-                          index.segment.stats), data
+                          index.segment.stats, pairs, pair_count), data
 
 
-def test_shards_read_back_answer_as_the_index_in_memory(corpus, monkeypatch):
-    monkeypatch.setattr(stored, 'POSTINGS_PER_SHARD', 2000)     # several shards
-    index = SearchIndex.build(corpus)
-    base, data = loaded(index)
+def test_shards_read_back_answer_as_the_index_in_memory(sharded):
+    index, base, data = sharded
     assert base.count > 3
     docs = index._docs
     for query in QUERIES:
@@ -50,14 +60,16 @@ def test_shards_read_back_answer_as_the_index_in_memory(corpus, monkeypatch):
     assert any(index.search(q).total for q in QUERIES)
 
 
-def test_a_term_lives_in_exactly_the_shard_its_name_hashes_to(corpus, monkeypatch):
-    monkeypatch.setattr(stored, 'POSTINGS_PER_SHARD', 2000)
-    index = SearchIndex.build(corpus)
-    base, _ = loaded(index)
+def test_a_term_lives_in_exactly_the_shard_its_name_hashes_to(sharded):
+    index, base, _ = sharded
     for word in index.segment.terms:
         home = stored.shard_of(word, base.count)
         assert [n for n, terms in base.shards.items() if word in terms] == [home]
     assert stored.shard_of('exam', 7) == stored.shard_of('exam', 7)   # stable
+    assert base.pair_count > 3
+    for name in index.segment.pairs:
+        home = stored.shard_of(name, base.pair_count)
+        assert [n for n, pairs in base.pair_shards.items() if name in pairs] == [home]
 
 
 def test_a_delta_hides_what_it_replaces_and_adds_what_changed(corpus):
@@ -91,3 +103,22 @@ def test_a_delta_hides_what_it_replaces_and_adds_what_changed(corpus):
 def test_packing_refuses_what_it_did_not_write():
     with pytest.raises(ValueError):
         stored.unpack(b'NOPE' + b'\0' * 20)
+
+
+def test_pairs_find_what_positions_find(sharded):
+    """Phrases are found by their pairs (and, past two words, positions):
+    the same entries, in the same places, as positions alone find."""
+    index, base, _ = sharded
+    rng = random.Random(3)
+    checked = 0
+    for size in (2, 2, 2, 3, 3, 4):
+        for _ in range(20):
+            words = tuple(search.term(w) for w in rng.sample(WORDS, size))
+            postings = [index.segment.terms.get(w) for w in words]
+            if None in postings:
+                continue
+            expected = search.engine.phrase_hits(postings)
+            assert search.phrase_places(Source(base), words) == expected, words
+            assert search.phrase_places(Source(index.segment), words) == expected, words
+            checked += bool(expected)
+    assert checked > 20

@@ -9,6 +9,7 @@ import pytest
 
 from chalicelib.wordpress import importer
 from tests import helpers
+from tests.conftest import reading, shared_table
 from tests.helpers import (BASE, SAMPLE, SEED, HeadParser, import_seed, load_json,
                            make_entry)
 
@@ -23,22 +24,62 @@ def site(local_settings):
     return local_settings['SITE_URL']
 
 
-@pytest.fixture
-def seeded(repo):
-    """The seed FAQs (8 published, 1 draft) and their three categories."""
+def fill_seeded(repo):
     importer.import_terms(repo, load_json(SEED + '/faq-categories.json'))
     report = import_seed(repo)
     assert not report.failed
-    return repo
 
 
-@pytest.fixture
-def many(repo):
-    """23 published entries (ids 1..23, newer with the id) and a draft."""
+def fill_many(repo):
     for n in range(1, 24):
         repo.create(make_entry(n, modified=BASE + timedelta(days=100 - n)))
     repo.create(make_entry(99, status='draft'))
-    return repo
+
+
+@pytest.fixture(scope='module')
+def seeded_table(dynamodb_client):
+    with shared_table(dynamodb_client, fill_seeded) as table:
+        yield table
+
+
+def fill_tagged(repo):
+    fill_seeded(repo)
+    # 549 was published after the seed's category export, so it has none
+    importer.import_records(repo, [dict(load_json(SAMPLE), **{'faq-categories': [12]})],
+                            'https://certilyst.com/resources/faq/',
+                            {11: 'cma-exam', 12: 'ptcb-exam', 13: 'exam-prep'})
+
+
+@pytest.fixture(scope='module')
+def tagged_table(dynamodb_client):
+    with shared_table(dynamodb_client, fill_tagged) as table:
+        yield table
+
+
+@pytest.fixture
+def tagged(repo, tagged_table, monkeypatch):
+    """The seed, with 549 in category 12."""
+    yield from reading(tagged_table, monkeypatch)
+
+
+@pytest.fixture(scope='module')
+def many_table(dynamodb_client):
+    with shared_table(dynamodb_client, fill_many) as table:
+        yield table
+
+
+@pytest.fixture
+def seeded(repo, seeded_table, monkeypatch):
+    """The seed FAQs (8 published, 1 draft) and their three categories
+    (shared by the module's tests, which only read them)."""
+    yield from reading(seeded_table, monkeypatch)
+
+
+@pytest.fixture
+def many(repo, many_table, monkeypatch):
+    """23 published entries (ids 1..23, newer with the id) and a draft
+    (shared by the module's tests, which only read them)."""
+    yield from reading(many_table, monkeypatch)
 
 
 def get(client, path):
@@ -288,11 +329,7 @@ def test_include_ordering_needs_include(client, many):
     ('faq-categories=12&faq-categories_exclude=11&tax_relation=OR', [549, 547]),
     ('faq-categories=999', []),
 ])
-def test_the_faq_categories_taxonomy_filter(client, seeded, query, expected):
-    # 549 was published after the seed's category export, so it has none
-    importer.import_records(seeded, [dict(load_json(SAMPLE), **{'faq-categories': [12]})],
-                             'https://certilyst.com/resources/faq/',
-                             {11: 'cma-exam', 12: 'ptcb-exam', 13: 'exam-prep'})
+def test_the_faq_categories_taxonomy_filter(client, tagged, query, expected):
     response, body = get(client, FAQ + '?' + query)
     assert response.status_code == 200, body
     assert ids(body) == expected

@@ -1,9 +1,11 @@
 """WordPress in and out: import from a live site's REST API, export, round trip.
 
 The "live site" is a ThreadingHTTPServer on 127.0.0.1 (port 0, in a thread)
-serving WordPress-shaped pages: ``/wp-json/wp/v2/faq?per_page=100&page=N``
+serving WordPress-shaped pages: ``/wp-json/wp/v2/faq?per_page=10&page=N``
 with ``X-WP-Total``/``X-WP-TotalPages``, ``/wp-json/wp/v2/faq-categories``,
-one broken record, and a 503 on the first request of page 2.
+one broken record, and a 503 on the first request of page 2.  The importer
+asks for 100 a page; here, for 10 (``PAGE``), so that three pages take 23
+records, not 230 (each costs a DynamoDB Local transaction).
 """
 import copy
 import json
@@ -24,10 +26,11 @@ from tests.helpers import SAMPLE, SEED, load_json
 
 OLD = 'https://certilyst.com/resources/faq/'
 TERMS = load_json(os.path.join(SEED, 'faq-categories.json'))
-BROKEN_ID = 1013
+BROKEN_ID = 1005
+PAGE = 10
 
 
-def make_records(count=229):
+def make_records(count=2 * PAGE + 2):
     """The sample, ``count`` variations of it and one broken record, by id."""
     sample = load_json(SAMPLE)
     records = [sample]
@@ -50,6 +53,11 @@ def make_records(count=229):
     for broken in (r for r in records if r['id'] == BROKEN_ID):
         broken['slug'] = 'Not A Slug!'
     return sorted(records, key=lambda r: r['id'])
+
+
+@pytest.fixture(autouse=True)
+def small_pages(monkeypatch):
+    monkeypatch.setattr(wp_fetch, 'PER_PAGE', PAGE)
 
 
 class WordPressStub:
@@ -144,18 +152,18 @@ FAST = ['--retry-backoff', '0']
 def test_live_import_walks_every_page_maps_terms_and_skips_the_broken_record(repo, site, run):
     status, out, err = run(['import-wordpress', '--from-url', site.url] + FAST)
     assert status == 0, out
-    assert '229 created, 0 updated, 0 unchanged, 1 failed' in out
+    assert '22 created, 0 updated, 0 unchanged, 1 failed' in out
     assert 'categories: 3 created, 0 updated, 0 unchanged' in out
     skipped = [line for line in out.splitlines() if line.startswith('skipped')]
     assert len(skipped) == 1 and skipped[0].startswith('skipped %d: ' % BROKEN_ID)
     assert 'slug' in skipped[0].lower()
 
-    # every page, 100 a page, in id order; page 2's 503 was retried once
+    # every page, PAGE a page, in id order; page 2's 503 was retried once
     faq = '/wp-json/wp/v2/faq'
     assert site.hits[(faq, 1)] == 1 and site.hits[(faq, 2)] == 2
     assert site.hits[(faq, 3)] == 1 and (faq, 4) not in site.hits
     assert 'HTTP 503 (busy: Try later.); retrying' in err and 'attempt 2 of 5' in err
-    assert 'page 3/3, entries 230/230' in err                 # the progress bar
+    assert 'page 3/3, entries 23/23' in err                 # the progress bar
 
     # terms stored with their WordPress ids; record term ids mapped to them
     assert {(c.id, c.slug) for c in repo.list_categories()} == {
@@ -181,23 +189,23 @@ def test_a_failed_page_is_reported_and_a_rerun_resumes_without_duplicates(repo, 
     assert 'skipped page 2: HTTP 503' in out and 'after 3 attempts' in out
     assert 'run the same command again to resume (or add --from-page 2)' in out
     assert site.hits[('/wp-json/wp/v2/faq', 2)] == 3
-    first = set(r['id'] for r in site.records[:100]) | set(
-        r['id'] for r in site.records[200:])
+    first = set(r['id'] for r in site.records[:PAGE]) | set(
+        r['id'] for r in site.records[2 * PAGE:])
     first.discard(BROKEN_ID)
     assert {e.id for e in repo.all_by_status('publish')} == first
 
     site.dead_pages = set()
     status, out, _ = run(['import-wordpress', '--from-url', site.url] + FAST)
     assert status == 0
-    assert '100 created, 0 updated, 129 unchanged, 1 failed' in out
+    assert '10 created, 0 updated, 12 unchanged, 1 failed' in out
     stored = repo.all_by_status('publish')
-    assert len(stored) == len({e.id for e in stored}) == 229
+    assert len(stored) == len({e.id for e in stored}) == 22
 
     # resuming from a page reads only that page and the ones after it
     site.hits.clear()
     status, out, _ = run(['import-wordpress', '--from-url', site.url,
                           '--from-page', '3'] + FAST)
-    assert status == 0 and '0 created, 0 updated, 30 unchanged, 0 failed' in out
+    assert status == 0 and '0 created, 0 updated, 3 unchanged, 0 failed' in out
     assert set(site.hits) == {('/wp-json/wp/v2/faq-categories', 1),
                               ('/wp-json/wp/v2/faq', 3)}
 
