@@ -178,7 +178,8 @@ def _add_phrase(source, found, part):
     if None in postings_list:
         return {}
     places = phrase_places(source, part, found)
-    kept = {number: IN_TITLE if in_title else 0 for number, (in_title, _) in places.items()}
+    kept = {number: (0 if found is None else found[number]) + (IN_TITLE if in_title else 0)
+            for number, (in_title, _) in places.items()}
     for postings in postings_list:
         kept = _add_term(kept, postings, SCORE)
     return kept

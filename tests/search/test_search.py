@@ -127,6 +127,19 @@ def test_phrase_with_other_words_and_across_punctuation():
     assert ids(index.search('late-fee')) == [1]       # split word: a phrase
 
 
+def test_a_phrase_keeps_what_the_other_words_weighed():
+    """A phrase matched after a rarer word adds to that word's weight (its
+    title match too), never replaces it."""
+    titled = make_entry(1, title='Exam rules', content=(
+        '<p>Pay the late fee, then wait for a letter that confirms the new date '
+        'and the centre where you will sit, which can take a week or two.</p>'))
+    plain = make_entry(2, title='Other rules', content='<p>Late fee: exam.</p>')
+    others = [make_entry(n, content='<p>A late fee again.</p>') for n in (3, 4, 5)]
+    index = build(titled, plain, *others)
+    assert ids(index.search('exam "late fee"')) == [1, 2]
+    assert ids(index.search('"late fee" exam')) == [1, 2]
+
+
 def test_phrase_does_not_run_from_one_entry_into_the_next():
     index = build(make_entry(1, content='<p>Pay it late</p>'),
                   make_entry(2, content='<p>Fee applies</p>'))
