@@ -131,6 +131,20 @@ def shared_table(dynamodb_client, fill):
         dynamodb_client.delete_table(TableName=name)
 
 
+@pytest.fixture(scope='module')
+def shared_tables(dynamodb_client):
+    """``table(fill)``: the module's shared table filled by ``fill``, made on
+    first use and deleted after the module's tests."""
+    with contextlib.ExitStack() as stack:
+        made = {}
+
+        def table(fill):
+            if fill not in made:
+                made[fill] = stack.enter_context(shared_table(dynamodb_client, fill))
+            return made[fill]
+        yield table
+
+
 def reading(shared, monkeypatch):
     """Point the app at a shared table for one test; fail the test if it wrote."""
     from chalicelib.store import entries

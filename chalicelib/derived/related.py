@@ -75,13 +75,20 @@ class Related:
         return 3 * len(set(self.categories[a]).intersection(self.categories[b])) + \
             len(self.terms[a] & self.terms[b])
 
-    def candidates(self, entry_id):
-        by_term, by_category = self._indexes()
+    def _sharing_a_rare_term(self, entry_id):
+        """The entries (itself too) having one of its terms that at most
+        ``RARE`` entries have."""
+        by_term = self._indexes()[0]
         found = set()
         for word in self.terms[entry_id]:
             having = by_term.get(word, ())
             if len(having) <= RARE:
                 found.update(having)
+        return found
+
+    def candidates(self, entry_id):
+        by_category = self._indexes()[1]
+        found = self._sharing_a_rare_term(entry_id)
         for slug in self.categories[entry_id]:
             found.update(by_category.get(slug, ())[:NEWEST + 1])
         found.discard(entry_id)
@@ -136,12 +143,8 @@ class Related:
         """The entries that weigh ``entry_id`` as a candidate: those sharing a
         rare term with it, and every member of a category where it is among
         the newest."""
-        by_term, by_category = self._indexes()
-        found = set()
-        for word in self.terms[entry_id]:
-            having = by_term.get(word, ())
-            if len(having) <= RARE:
-                found.update(having)
+        by_category = self._indexes()[1]
+        found = self._sharing_a_rare_term(entry_id)
         for slug in self.categories[entry_id]:
             members = by_category.get(slug, ())
             if entry_id in members[:NEWEST + 1]:

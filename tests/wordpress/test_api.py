@@ -9,7 +9,7 @@ import pytest
 
 from chalicelib.wordpress import importer
 from tests import helpers
-from tests.conftest import reading, shared_table
+from tests.conftest import reading
 from tests.helpers import (BASE, SAMPLE, SEED, HeadParser, import_seed, load_json,
                            make_entry)
 
@@ -36,12 +36,6 @@ def fill_many(repo):
     repo.create(make_entry(99, status='draft'))
 
 
-@pytest.fixture(scope='module')
-def seeded_table(dynamodb_client):
-    with shared_table(dynamodb_client, fill_seeded) as table:
-        yield table
-
-
 def fill_tagged(repo):
     fill_seeded(repo)
     # 549 was published after the seed's category export, so it has none
@@ -50,36 +44,24 @@ def fill_tagged(repo):
                             {11: 'cma-exam', 12: 'ptcb-exam', 13: 'exam-prep'})
 
 
-@pytest.fixture(scope='module')
-def tagged_table(dynamodb_client):
-    with shared_table(dynamodb_client, fill_tagged) as table:
-        yield table
-
-
 @pytest.fixture
-def tagged(repo, tagged_table, monkeypatch):
-    """The seed, with 549 in category 12."""
-    yield from reading(tagged_table, monkeypatch)
-
-
-@pytest.fixture(scope='module')
-def many_table(dynamodb_client):
-    with shared_table(dynamodb_client, fill_many) as table:
-        yield table
-
-
-@pytest.fixture
-def seeded(repo, seeded_table, monkeypatch):
+def seeded(repo, shared_tables, monkeypatch):
     """The seed FAQs (8 published, 1 draft) and their three categories
     (shared by the module's tests, which only read them)."""
-    yield from reading(seeded_table, monkeypatch)
+    yield from reading(shared_tables(fill_seeded), monkeypatch)
 
 
 @pytest.fixture
-def many(repo, many_table, monkeypatch):
+def tagged(repo, shared_tables, monkeypatch):
+    """The seed, with 549 in category 12."""
+    yield from reading(shared_tables(fill_tagged), monkeypatch)
+
+
+@pytest.fixture
+def many(repo, shared_tables, monkeypatch):
     """23 published entries (ids 1..23, newer with the id) and a draft
     (shared by the module's tests, which only read them)."""
-    yield from reading(many_table, monkeypatch)
+    yield from reading(shared_tables(fill_many), monkeypatch)
 
 
 def get(client, path):
