@@ -5,7 +5,7 @@ from chalicelib import middleware
 from chalicelib.admin import guard
 from chalicelib.lazy import lazy_module
 from chalicelib.settings import table_stream_arn
-from chalicelib.site import pages
+from chalicelib.site import icon, pages
 from chalicelib.wordpress import routes as wp_routes
 
 # loaded by the first request that needs them, not on every cold start
@@ -74,6 +74,22 @@ def feed():
 @get('/robots.txt')
 def robots():
     return pages.robots(app.current_request)
+
+
+@get('/favicon.ico')
+def favicon():
+    return icon.favicon(app.current_request)
+
+
+def unknown_path(**_segments):
+    return pages.not_found(app.current_request)
+
+
+# Chalice has no greedy routes: unknown paths of one or two segments get the
+# site's 404 page here; deeper ones, API Gateway's MISSING_AUTHENTICATION_TOKEN
+# response (a 404 with deploy/resources.json; docs/deploy.md).
+for _path in ('/{page}', '/{section}/{page}'):
+    get(_path)(unknown_path)
 
 
 # --- HTML admin (chalicelib/admin/screens.py); guard.admin_guard checks session and CSRF ---

@@ -13,7 +13,8 @@ from tests.helpers import SEED, import_seed, load_json
 SLUG = 'what-happens-if-you-fail-the-cma-exam-2'
 API_LINK = 'rel="https://api.w.org/"'
 URLS = ['/', '/faq/', '/faq/%s/' % SLUG, '/faq/%s' % SLUG, '/faq-category/cma-exam/',
-        '/?s=cma', '/?s=', '/sitemap.xml', '/feed.xml', '/robots.txt',
+        '/?s=cma', '/?s=', '/sitemap.xml', '/feed.xml', '/robots.txt', '/favicon.ico',
+        '/no-such-page', '/category/news/',
         '/faq/no-such-question/', '/wp-json/', '/wp-json/wp/v2/faq?per_page=2',
         '/wp-json/wp/v2/faq/549', '/wp-json/wp/v2/faq/1', '/wp-json/nope',
         '/openapi.json', '/admin', '/admin/login']

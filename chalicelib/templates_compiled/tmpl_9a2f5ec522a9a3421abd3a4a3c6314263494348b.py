@@ -7,12 +7,14 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_urls = resolve('urls')
     l_0_site = resolve('site')
     l_0_user = resolve('user')
-    l_0_urls = resolve('urls')
     l_0_csrf = resolve('csrf')
     pass
-    yield '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="robots" content="noindex, nofollow">\n<title>'
+    yield '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<link rel="icon" href="'
+    yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/favicon.ico'))
+    yield '" type="image/svg+xml">\n<meta name="robots" content="noindex, nofollow">\n<title>'
     yield from context.blocks['title'][0](context)
     yield ' – '
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'site_name'))
@@ -64,4 +66,4 @@ def block_main(context, missing=missing):
     pass
 
 blocks = {'title': block_title, 'main': block_main}
-debug_info = '7=16&27=20&28=22&29=25&30=37&34=44&7=47&34=57'
+debug_info = '6=16&8=18&28=22&29=24&30=27&31=39&35=46&8=49&35=59'
