@@ -117,8 +117,7 @@ def search_page(query, results, page, per_page, settings, urls, categories):
         if page > 1 else None
     seo['next_link'] = urls.link('/', s=query, page=page + 1) if has_more else None
     return render('search.html', query=query, results=results, page=page,
-                  categories=categories, search_id='-results',
-                  **page_context(settings, urls, seo))
+                  categories=categories, **page_context(settings, urls, seo))
 
 
 def not_found_page(settings, urls, message=None):

@@ -59,9 +59,9 @@ def block_main(context, missing=missing):
         yield '</p>'
     yield '<form method="get" action="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/admin/audit', _block_vars=_block_vars))
-    yield '">\n<label for="month">Month</label>\n<input type="month" id="month" name="month" value="'
+    yield '">\n<label for="month">Month</label>\n<input type="text" inputmode="numeric" id="month" name="month" value="'
     yield escape((undefined(name='month') if l_0_month is missing else l_0_month))
-    yield '" pattern="[0-9]{4}-[0-9]{2}" placeholder="YYYY-MM">\n<button type="submit">Show</button>\n</form>\n<nav class="filters" aria-label="Months">'
+    yield '" pattern="[0-9]{4}-(0[1-9]|1[0-2])" maxlength="7" placeholder="YYYY-MM">\n<button type="submit">Show</button>\n</form>\n<nav class="filters" aria-label="Months">'
     if (undefined(name='month_links') if l_0_month_links is missing else l_0_month_links):
         pass
         yield '<a href="'
