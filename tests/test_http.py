@@ -91,6 +91,7 @@ def test_every_kind_of_response_carries_security_headers(client, seeded, token):
             assert name in response.headers, (response.status_code, name)
         csp = response.headers['Content-Security-Policy']
         assert "frame-ancestors 'none'" in csp and "default-src 'none'" in csp
+        assert "connect-src 'self'" in csp      # robots.txt readable from a page
         assert 'script-src' not in csp                  # so no script may run at all
         assert response.headers['X-Content-Type-Options'] == 'nosniff'
         assert 'Strict-Transport-Security' not in response.headers   # plain-http stage
