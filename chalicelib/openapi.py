@@ -315,7 +315,9 @@ def document(site_url=None):
         'info': {'title': '%s FAQ API' % settings.site_name, 'version': API_VERSION,
                  'description': 'The public WordPress-compatible read API (`/wp-json/`, '
                                 'as WordPress 6 answers for the `faq` post type and the '
-                                '`faq-categories` taxonomy) and the admin JSON API.'},
+                                '`faq-categories` taxonomy) and the admin JSON API. '
+                                'Every GET operation also answers HEAD: the same status '
+                                'and headers, without the body.'},
         'servers': [{'url': site_url}],
         'tags': [{'name': WP_TAG, 'description': 'Read-only, anonymous, published '
                   'entries only.', 'externalDocs': {
