@@ -88,14 +88,23 @@ def api_errors(handler):
 
 
 def _body(request):
+    """The request's JSON object (``{}`` for no body): 413 past the limit, 400
+    for anything else that is not a JSON object, nested past Python's
+    recursion limit included."""
     raw = request.raw_body or b''
     if len(raw) > BODY_LIMIT:
         raise BadRequest('The body is larger than %d KB.' % (BODY_LIMIT // 1024), 413,
                          'too_large')
     try:
-        return json.loads(raw.decode('utf-8')) if raw else {}
+        body = json.loads(raw.decode('utf-8')) if raw else {}
     except (UnicodeDecodeError, ValueError) as error:
         raise BadRequest('The body is not valid JSON: %s' % error, 400, 'bad_json') from None
+    except RecursionError:
+        raise BadRequest('The body is not valid JSON: it is nested too deeply.', 400,
+                         'bad_json') from None
+    if not isinstance(body, dict):
+        raise BadRequest('The body must be a JSON object.', 400, 'bad_json')
+    return body
 
 
 def _path_number(raw, what, digits):
