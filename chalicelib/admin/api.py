@@ -12,6 +12,7 @@ import re
 from chalice import Response
 
 from ..models import STATUSES, TRASH, ValidationError, format_time
+from ..numbers import whole_number
 from ..settings import get_settings
 from ..store import NotFound, SlugTaken, VersionConflict, get_repository
 from ..urls import SiteUrls
@@ -21,7 +22,7 @@ from .guard import json_error
 BODY_LIMIT = 512 * 1024
 MAX_PER_PAGE = 100
 ACTIONS = {'publish', 'unpublish', 'restore', 'purge'}
-_IF_MATCH = re.compile(r'^(?:W/)?"(\d{1,9})"$|^(\d{1,9})$')
+_IF_MATCH = re.compile(r'^(?:W/)?"([0-9]{1,9})"$|^([0-9]{1,9})$')
 
 
 class BadRequest(Exception):
@@ -109,9 +110,10 @@ def _body(request):
 
 def _path_number(raw, what, digits):
     """An id or version from the path; anything else names nothing there."""
-    if not raw.isdigit() or len(raw) > digits:
+    number = whole_number(raw, digits=digits)
+    if number is None:
         raise NotFound('No %s %s.' % (what, raw[:40]))
-    return int(raw)
+    return number
 
 
 def _entry_id(raw):
@@ -142,10 +144,10 @@ def _version(request, body, required):
 
 
 def _int_param(params, name, default, low, high):
-    raw = params.get(name, str(default))
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    number = whole_number(params.get(name, str(default)), low, high)
+    if number is None:
         raise BadRequest('%s must be a whole number from %d to %d.' % (name, low, high))
-    return int(raw)
+    return number
 
 
 # -- handlers -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from chalice import Response
 
 from .. import derived, overlap, templating
 from ..models import is_valid_slug, parse_time
+from ..numbers import whole_number
 from ..search import Doc, answer_text, page_bounds, parse_query, search as run_search
 from ..settings import get_settings
 from ..store import get_repository
@@ -102,10 +103,7 @@ def _docs_for(ids):
 
 def _page_number(request):
     """The ``page`` query parameter, or None when it is not a page number."""
-    raw = _query(request).get('page', '1')
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
-        return None
-    return int(raw)
+    return whole_number(_query(request).get('page', '1'), 1, MAX_PAGE)
 
 
 def _listing_page(snapshot, listing, page, per_page, also=()):
@@ -221,11 +219,12 @@ def sitemap_part(request, name):
     settings, urls = _context(request)
     snapshot = derived.current()
     parts = snapshot.info.get('sitemap', [])
-    if not number.isdigit() or not 1 <= int(number) <= len(parts) or len(parts) < 2:
+    number = whole_number(number, 1, len(parts))
+    if number is None or len(parts) < 2:
         return not_found(request, 'There is no such sitemap.')
-    key = 'sitemap:%d' % (int(number) - 1)
+    key = 'sitemap:%d' % (number - 1)
     return _xml(request, settings, urls, ('sitemap-part', snapshot.manifest.artifacts.get(key)),
-                lambda: snapshot.sitemap_part(int(number) - 1), _sitemap_newest(snapshot))
+                lambda: snapshot.sitemap_part(number - 1), _sitemap_newest(snapshot))
 
 
 def feed(request):

@@ -214,7 +214,8 @@ def test_unknown_entries_actions_and_ids(client, token):
     assert status == 404
 
 
-@pytest.mark.parametrize('query', ['status=nope', 'page=0', 'per_page=1000', 'page=x'])
+@pytest.mark.parametrize('query', ['status=nope', 'page=0', 'per_page=1000', 'page=x',
+                                   'page=%C2%B2', 'per_page=%D9%A3'])
 def test_bad_list_parameters_are_400(client, token, query):
     status, body, _ = api(client, 'GET', '/admin/api/faqs?' + query, token)
     assert status == 400 and body['error']['message']
