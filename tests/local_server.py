@@ -20,12 +20,13 @@ from tests.conftest import ROOT
 class RequestHandler(ChaliceRequestHandler):
     """Chalice's local request handler, quieter and without Nagle's delay.
 
-    TRACE reaches Chalice (a 405, as API Gateway's 403 would refuse it too)
+    TRACE and QUERY reach Chalice, which refuses a method the route lacks
+    with 405 and ``Allow`` (API Gateway would refuse them too, with 403),
     instead of http.server's own 501; TCP_NODELAY, because headers and body
     go out in separate writes and each response would otherwise wait ~40 ms
     for a delayed ACK.
     """
-    do_TRACE = ChaliceRequestHandler._generic_handle
+    do_TRACE = do_QUERY = ChaliceRequestHandler._generic_handle
     disable_nagle_algorithm = True
 
     def log_message(self, *args):       # one stderr line per request: noise here

@@ -22,6 +22,7 @@ from .guard import json_error
 BODY_LIMIT = 512 * 1024
 MAX_PER_PAGE = 100
 ACTIONS = {'publish', 'unpublish', 'restore', 'purge'}
+_ABSENT = object()          # no version field (a null one is a bad version)
 _IF_MATCH = re.compile(r'^(?:W/)?"([0-9]{1,9})"$|^([0-9]{1,9})$')
 
 
@@ -125,21 +126,25 @@ def _revision_number(raw):
 
 
 def _version(request, body, required):
-    """The version an edit was based on: If-Match header or ``version`` field."""
+    """The version an edit was based on: If-Match header or ``version`` field
+    (both checked when both are sent; the header wins)."""
     header = (request.headers.get('if-match') or '').strip()
-    value = body.pop('version', None) if isinstance(body, dict) else None
+    value = body.pop('version', _ABSENT) if isinstance(body, dict) else _ABSENT
+    if value is not _ABSENT:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)              # 2.0 is an integer to JSON Schema
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise BadRequest('version must be a positive integer.')
     if header:
         match = _IF_MATCH.match(header)
         if not match:
             raise BadRequest('If-Match must be an entry version such as "3".')
         value = int(match.group(1) or match.group(2))
-    if value is None:
+    if value is _ABSENT:
         if required:
             raise BadRequest('Say which version you edited: send If-Match: "<version>" '
                              'or a "version" field.', 428, 'version_required')
         return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise BadRequest('version must be a positive integer.')
     return value
 
 
@@ -174,6 +179,7 @@ def list_entries(request):
 @api_errors
 def create_entry(request):
     body = _body(request)
+    _version(request, body, required=False)     # a new entry has none: checked, not used
     entry = editing.create(get_repository(), body, request.admin_user)
     return entry_response(entry, 201)
 

@@ -28,7 +28,9 @@ def _category_input(data, partial):
 def create_category(repository, data):
     """A new category; its slug is given or made from the name, and never changes."""
     fields = _category_input(data, partial=False)
-    slug = data.get('slug') or suggest_slug(fields['name'])
+    slug = data.get('slug')
+    if slug in (None, ''):
+        slug = suggest_slug(fields['name'])
     if not is_valid_slug(slug):
         raise ValidationError({'slug': SLUG_RULE})
     existing = repository.list_categories()

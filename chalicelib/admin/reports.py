@@ -46,11 +46,11 @@ def audit_page(repository, month=None, before=None):
 
     Returns ``(month, records, after)``: ``after`` is the key to pass as
     ``before`` for the next (older) page, or None on the last one.  Without
-    ``month``, the month is the one ``before`` points into, else this one:
-    a client that only follows ``after`` keeps paging the same month even
-    when a new month begins meanwhile.
+    ``month`` (an empty one is invalid), the month is the one ``before``
+    points into, else this one: a client that only follows ``after`` keeps
+    paging the same month even when a new month begins meanwhile.
     """
-    if not month:
+    if month is None:
         key = _AUDIT_KEY.match(before) if isinstance(before, str) else None
         month = key.group(1) if key else format_time(utcnow())[:7]
     errors = {}

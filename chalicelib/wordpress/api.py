@@ -81,7 +81,7 @@ def _api_link(site_url):
 
 def json_response(body, query=None, status=200, headers=None, links=()):
     settings = get_settings()
-    pretty = query is not None and query.last('_pretty') not in (None, '0', 'false')
+    pretty = query is not None and '_pretty' in query.keys     # present: as WordPress
     text = json.dumps(body, ensure_ascii=False, indent=2 if pretty else None,
                       separators=None if pretty else (',', ':'))
     all_headers = {'Content-Type': JSON_TYPE, 'X-Robots-Tag': 'noindex',

@@ -296,9 +296,11 @@ def taxonomy_object(site):
 # -- _fields ------------------------------------------------------------------
 
 def field_tree(query):
-    """``_fields`` as a nested dict (``True`` = the whole value), or None."""
+    """``_fields`` as a nested dict (``True`` = the whole value), or None for
+    the whole response: without ``_fields``, or when it names nothing
+    (``_fields=``), as WordPress's ``rest_filter_response_fields`` does."""
     present, fields = query.array('_fields')
-    if not present:
+    if not present or not any(f.strip() for f in fields):
         return None
     tree = {}
     for field in fields:

@@ -188,7 +188,8 @@ INDEX_PARAMS = (_context(),)
 GLOBAL_PARAMS = (
     Param('_fields', 'array', 'Limit the response to these fields (a comma list; '
           '"a.b" names a nested field).', items='string'),
-    Param('_pretty', 'boolean', 'Pretty-print the JSON.'),
+    Param('_pretty', 'string', 'Pretty-print the JSON when present, whatever its value '
+          '(as WordPress does).'),
 )
 
 
