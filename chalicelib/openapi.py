@@ -53,6 +53,9 @@ _RENDERED_PROTECTED = {'type': 'object', 'properties': {
     'rendered': {'type': 'string'}, 'protected': {'type': 'boolean'}}}
 _LINK_LIST = {'type': 'array', 'items': {'type': 'object', 'properties': {
     'href': {'type': 'string', 'format': 'uri'}}, 'required': ['href']}}
+_URL_SLUG = {'type': 'string', 'pattern': r'^[a-z0-9%-]+$',
+             'description': 'As WordPress gives it: a non-ASCII character percent-encoded '
+                            'in UTF-8 with lowercase hex (`%c3%a9tudes`), as in `link`.'}
 _DATE = {'type': 'string', 'description': 'Site time (UTC here), no offset: '
          '2025-12-17T09:02:33.', 'pattern': r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$'}
 
@@ -80,7 +83,7 @@ SCHEMAS = {
         'properties': {
             'id': {'type': 'integer'}, 'date': _DATE, 'date_gmt': _DATE,
             'guid': _RENDERED, 'modified': _DATE, 'modified_gmt': _DATE,
-            'slug': {'type': 'string'}, 'status': {'type': 'string', 'enum': ['publish']},
+            'slug': _URL_SLUG, 'status': {'type': 'string', 'enum': ['publish']},
             'type': {'type': 'string', 'enum': ['faq']},
             'link': {'type': 'string', 'format': 'uri'},
             'title': _RENDERED, 'content': _RENDERED_PROTECTED,
@@ -118,7 +121,7 @@ SCHEMAS = {
             'id': {'type': 'integer', 'description': 'The WordPress term id.'},
             'count': {'type': 'integer', 'description': 'Published FAQs in it.'},
             'description': {'type': 'string'}, 'link': {'type': 'string', 'format': 'uri'},
-            'name': {'type': 'string'}, 'slug': {'type': 'string'},
+            'name': {'type': 'string'}, 'slug': _URL_SLUG,
             'taxonomy': {'type': 'string', 'enum': ['faq-categories']},
             'parent': {'type': 'integer'},
             '_links': {'type': 'object'}}},

@@ -117,6 +117,23 @@ def test_documented_query_parameters_are_the_ones_the_api_reads(document):
                                   'default': 10}
 
 
+def test_the_admin_api_documents_the_slug_rule_the_code_applies(document):
+    from chalicelib.models import SLUG_PATTERN
+    patterns = set()
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            for name, value in node.items():
+                if name == 'pattern' and 'a-z0-9' in value:
+                    patterns.add(value)
+                walk(value, name)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(openapi.admin_section())
+    assert patterns == {SLUG_PATTERN.pattern}
+
+
 def test_the_document_says_every_get_answers_head(document):
     assert 'HEAD' in document['info']['description']
     assert all(('HEAD' in app.routes[path]) == ('GET' in app.routes[path])

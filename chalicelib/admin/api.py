@@ -39,7 +39,7 @@ def entry_json(entry, summary=False):
         'status': entry.status, 'categories': list(entry.categories),
         'created': format_time(entry.created), 'modified': format_time(entry.modified),
         'version': entry.version, 'reading_minutes': entry.reading_minutes,
-        'link': SiteUrls('', get_settings().site_url).absolute('/faq/%s/' % entry.slug),
+        'link': SiteUrls('', get_settings().site_url).absolute(SiteUrls.faq(entry.slug)),
     }
     if entry.is_trashed:
         data['trashed_from'] = entry.trashed_from

@@ -2,6 +2,7 @@
 import re
 
 from ..models import STATUSES, ValidationError, format_time, utcnow
+from ..urls import SiteUrls, slug_from_url
 from .editing import entries_in
 
 _FAQ_LINK = re.compile(r'href="/faq/([^"/?#]+)/?[^"]*"')
@@ -17,7 +18,7 @@ def broken_links(repository):
     live = {e.slug: e for e in entries}
     report = []
     for entry in entries:
-        for slug in sorted(set(_FAQ_LINK.findall(entry.content))):
+        for slug in sorted({slug_from_url(s) for s in _FAQ_LINK.findall(entry.content)}):
             target = live.get(slug)
             if target is not None and target.is_published:
                 continue
@@ -29,7 +30,7 @@ def broken_links(repository):
             else:
                 problem, hint = 'missing', None
             report.append({'entry_id': entry.id, 'entry_title': entry.title,
-                           'entry_status': entry.status, 'link': '/faq/%s/' % slug,
+                           'entry_status': entry.status, 'link': SiteUrls.faq(slug),
                            'problem': problem, 'current_slug': hint})
     return report
 

@@ -19,7 +19,7 @@ from ..numbers import whole_number
 from ..search import Doc, answer_text, page_bounds, parse_query, search as run_search
 from ..settings import get_settings
 from ..store import get_repository
-from ..urls import SiteUrls, mount_path
+from ..urls import SiteUrls, mount_path, slug_from_url
 from . import caching, render
 
 HTML = 'text/html; charset=utf-8'
@@ -136,6 +136,7 @@ def faq_index(request):
 
 
 def category(request, slug):
+    slug = slug_from_url(slug)
     page = _page_number(request)
     snapshot = derived.current()
     found = snapshot.categories.get(slug) if is_valid_slug(slug) else None
@@ -153,6 +154,7 @@ def category(request, slug):
 
 
 def faq(request, slug):
+    slug = slug_from_url(slug)          # either URL form of a non-ASCII slug
     if not is_valid_slug(slug):
         return not_found(request)
     repository = get_repository()

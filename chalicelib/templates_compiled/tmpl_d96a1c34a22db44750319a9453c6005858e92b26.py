@@ -130,13 +130,13 @@ def block_main(context, missing=missing):
         yield escape(context.call((undefined(name='field_error') if l_0_field_error is missing else l_0_field_error), 'title', _block_vars=_block_vars))
         yield '\n<label for="slug">Slug</label>\n<input type="text" id="slug" name="slug" value="'
         yield escape(environment.getattr((undefined(name='form') if l_0_form is missing else l_0_form), 'slug'))
-        yield '" maxlength="200" pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder="'
+        yield '" maxlength="200" pattern="(?:[a-z0-9]|[^\\x00-\\x7F])+(?:-(?:[a-z0-9]|[^\\x00-\\x7F])+)*" placeholder="'
         yield escape(t_2((undefined(name='suggested_slug') if l_0_suggested_slug is missing else l_0_suggested_slug), 'made from the title when left empty'))
         yield '"'
         if context.call(environment.getattr((undefined(name='errors') if l_0_errors is missing else l_0_errors), 'get'), 'slug', _block_vars=_block_vars):
             pass
             yield ' aria-invalid="true" aria-describedby="slug-error"'
-        yield '>\n<p class="hint">Lowercase letters, digits and single hyphens. Leave empty to make one from the title'
+        yield '>\n<p class="hint">Lowercase letters, digits and single hyphens (letters of other scripts too). Leave empty to make one from the title'
         if (undefined(name='suggested_slug') if l_0_suggested_slug is missing else l_0_suggested_slug):
             pass
             yield ': <code>'

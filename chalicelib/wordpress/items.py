@@ -27,7 +27,7 @@ from ..seo import FAQ_INDEX_NAME, faq_seo, head_context
 from ..settings import get_settings
 from ..store import get_repository
 from ..templating import render
-from ..urls import SiteUrls
+from ..urls import SiteUrls, url_slug
 from .params import NAMESPACE, POST_TYPE, TAXONOMY
 
 EXCERPT_WORDS = 55
@@ -207,7 +207,7 @@ def post_item(entry, site, wanted=None):
         if want(name):
             item[name] = wp_time(entry.modified)
     if want('slug'):
-        item['slug'] = entry.slug
+        item['slug'] = url_slug(entry.slug)       # as WordPress's post_name
     if want('status'):
         item['status'] = entry.status
     if want('type'):
@@ -241,7 +241,7 @@ def post_item(entry, site, wanted=None):
 
 
 def term_link(site, category):
-    return '%s/faq-category/%s/' % (site.settings.site_url, category.slug)
+    return site.urls.absolute(site.urls.category(category.slug))
 
 
 def term_item(category, count, site, wanted=None):
@@ -255,7 +255,7 @@ def term_item(category, count, site, wanted=None):
             ('description', lambda: category.description),
             ('link', lambda: term_link(site, category)),
             ('name', lambda: html.escape(category.name, quote=False)),
-            ('slug', lambda: category.slug), ('taxonomy', lambda: TAXONOMY),
+            ('slug', lambda: url_slug(category.slug)), ('taxonomy', lambda: TAXONOMY),
             ('parent', lambda: 0)):
         if want(name):
             item[name] = value()

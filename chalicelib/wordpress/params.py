@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 
+from ..urls import slug_from_url
+
 # The API's names, as the WordPress site registered them.
 NAMESPACE = 'wp/v2'
 POST_TYPE = 'faq'
@@ -191,6 +193,12 @@ GLOBAL_PARAMS = (
     Param('_pretty', 'string', 'Pretty-print the JSON when present, whatever its value '
           '(as WordPress does).'),
 )
+
+
+def requested_slugs(values):
+    """The slugs a ``slug`` parameter names, in either URL form: WordPress
+    runs each through ``sanitize_title``, which lowercases and encodes."""
+    return [slug_from_url(s.strip()).lower() for s in values]
 
 
 def _wp_list(text):
