@@ -33,7 +33,7 @@ def block_main(context, missing=missing):
     _block_vars = {}
     l_0_report = resolve('report')
     pass
-    yield '<h1>Broken internal links</h1>\n'
+    yield '<h1>Broken links</h1>\n'
     if (undefined(name='report') if l_0_report is missing else l_0_report):
         pass
         yield '<table>\n<thead><tr><th>In FAQ</th><th>Link</th><th>Problem</th></tr></thead>\n<tbody>\n'
@@ -50,13 +50,13 @@ def block_main(context, missing=missing):
             yield '</span></td><td><code>'
             yield escape(environment.getattr(l_1_r, 'link'))
             yield '</code></td>\n<td>'
-            yield escape(environment.getitem({'missing': 'No FAQ has this address.', 'draft': 'The FAQ is not published.', 'redirects': ('Old address; it redirects to /faq/%s/.' % environment.getattr(l_1_r, 'current_slug'))}, environment.getattr(l_1_r, 'problem')))
+            yield escape(environment.getitem({'missing': 'No FAQ has this address.', 'draft': 'The FAQ is not published.', 'redirects': ('Old address; it redirects to /faq/%s/.' % environment.getattr(l_1_r, 'current_slug')), 'external-image': 'An image served by another site: it breaks when that site removes it.'}, environment.getattr(l_1_r, 'problem')))
             yield '</td></tr>\n'
         l_1_r = l_1_urls = missing
         yield '</tbody>\n</table>\n'
     else:
         pass
-        yield '<p>No broken internal links. Every link to a FAQ leads to a published page.</p>'
+        yield '<p>No broken links. Every link to a FAQ leads to a published page, and every image is on this site.</p>'
 
 blocks = {'title': block_title, 'main': block_main}
 debug_info = '1=12&2=17&3=27&5=37&9=40&10=53'

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .. import content as html_content
 from ..models import (GIVEN_DESCRIPTION_MAX, ValidationError, build_category,
-                      build_entry, name_categories, parse_time)
+                      build_entry, is_valid_slug, name_categories, parse_time)
 from ..store import StorageError
 from ..urls import slug_from_url
 
@@ -105,13 +105,16 @@ def entry_from_record(record, old_faq_base, category_slugs=None, site_url=''):
     status = record.get('status', 'publish')
     if status not in WP_STATUSES:
         raise RecordError('status %r cannot be imported' % status)
+    slug = _slug(record)
+    # relative links and image sources meant the old post's address
+    old_post = html_content.old_post_url(old_faq_base, slug) if is_valid_slug(slug) else ''
     try:
         return build_entry(
             id=wp_id,
-            slug=_slug(record),
+            slug=slug,
             title=html_content.unescape(_rendered(record, 'title')),
             content=own_links_relative(
-                html_content.clean_html(_rendered(record, 'content'), old_faq_base),
+                html_content.clean_html(_rendered(record, 'content'), old_faq_base, old_post),
                 site_url),
             # Yoast puts no cap on descriptions; keep what fits, at a word.
             description=html_content.truncate_words(
