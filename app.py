@@ -5,7 +5,7 @@ from chalicelib import middleware
 from chalicelib.admin import guard
 from chalicelib.lazy import lazy_module
 from chalicelib.settings import table_stream_arn
-from chalicelib.site import pages
+from chalicelib.site import icon, pages
 from chalicelib.wordpress import routes as wp_routes
 
 # loaded by the first request that needs them, not on every cold start
@@ -19,8 +19,15 @@ wp_discovery = lazy_module('chalicelib.wordpress.discovery')
 derived_stream = lazy_module('chalicelib.derived.stream')
 
 app = Chalice(app_name='faq-site')
-app.register_middleware(middleware.observe, 'http')   # outermost: headers, logs, 503
+app.register_middleware(middleware.head_as_get, 'http')   # outermost: HEAD drops the body
+app.register_middleware(middleware.observe, 'http')       # headers, logs, 503
 app.register_middleware(guard.admin_guard, 'http')
+
+
+def get(path, **options):
+    """A GET route that answers HEAD too, with the GET's status and headers
+    (API Gateway does not answer HEAD on a GET method by itself)."""
+    return app.route(path, methods=['GET', 'HEAD'], **options)
 
 
 # --- derived data (chalicelib/derived/): rebuilt from the table's stream ---
@@ -31,44 +38,60 @@ def content_changed(event):
     derived_stream.content_changed(event)
 
 
-@app.route('/', methods=['GET'])
+@get('/')
 def home():
     return pages.home(app.current_request)
 
 
-@app.route('/faq', methods=['GET'])
+@get('/faq')
 def faq_index():
     return pages.faq_index(app.current_request)
 
 
-@app.route('/faq/{slug}', methods=['GET'])
+@get('/faq/{slug}')
 def faq(slug):
     return pages.faq(app.current_request, slug)
 
 
-@app.route('/faq-category/{slug}', methods=['GET'])
+@get('/faq-category/{slug}')
 def faq_category(slug):
     return pages.category(app.current_request, slug)
 
 
-@app.route('/sitemap.xml', methods=['GET'])
+@get('/sitemap.xml')
 def sitemap():
     return pages.sitemap(app.current_request)
 
 
-@app.route('/sitemaps/{name}', methods=['GET'])
+@get('/sitemaps/{name}')
 def sitemap_part(name):
     return pages.sitemap_part(app.current_request, name)
 
 
-@app.route('/feed.xml', methods=['GET'])
+@get('/feed.xml')
 def feed():
     return pages.feed(app.current_request)
 
 
-@app.route('/robots.txt', methods=['GET'])
+@get('/robots.txt')
 def robots():
     return pages.robots(app.current_request)
+
+
+@get('/favicon.ico')
+def favicon():
+    return icon.favicon(app.current_request)
+
+
+def unknown_path(**_segments):
+    return pages.not_found(app.current_request)
+
+
+# Chalice has no greedy routes: unknown paths of one or two segments get the
+# site's 404 page here; deeper ones, API Gateway's MISSING_AUTHENTICATION_TOKEN
+# response (a 404 with deploy/resources.json; docs/deploy.md).
+for _path in ('/{page}', '/{section}/{page}'):
+    get(_path)(unknown_path)
 
 
 # --- HTML admin (chalicelib/admin/screens.py, login.py, account.py); guard.admin_guard
@@ -77,7 +100,7 @@ def robots():
 FORM = ['application/x-www-form-urlencoded']   # what the admin's forms send
 
 
-@app.route('/admin/login', methods=['GET'])
+@get('/admin/login')
 def admin_login_form():
     return admin_login.login_form(app.current_request)
 
@@ -87,7 +110,7 @@ def admin_login_post():
     return admin_login.login(app.current_request)
 
 
-@app.route('/admin/login/code', methods=['GET'])
+@get('/admin/login/code')
 def admin_login_code_form():
     return admin_login.code_form(app.current_request)
 
@@ -102,7 +125,7 @@ def admin_logout():
     return admin_login.logout(app.current_request)
 
 
-@app.route('/admin/account', methods=['GET'])
+@get('/admin/account')
 def admin_account_page():
     return admin_account.show(app.current_request)
 
@@ -112,12 +135,12 @@ def admin_account_two_factor():
     return admin_account.two_factor(app.current_request)
 
 
-@app.route('/admin', methods=['GET'])
+@get('/admin')
 def admin_dashboard():
     return admin_screens.dashboard(app.current_request)
 
 
-@app.route('/admin/faqs/new', methods=['GET'])
+@get('/admin/faqs/new')
 def admin_new_form():
     return admin_screens.new_form(app.current_request)
 
@@ -127,7 +150,7 @@ def admin_create():
     return admin_screens.create(app.current_request)
 
 
-@app.route('/admin/faqs/{entry_id}', methods=['GET'])
+@get('/admin/faqs/{entry_id}')
 def admin_edit_form(entry_id):
     return admin_screens.edit_form(app.current_request, entry_id)
 
@@ -142,7 +165,7 @@ def admin_action(entry_id, action):
     return admin_screens.action(app.current_request, entry_id, action)
 
 
-@app.route('/admin/faqs/{entry_id}/revisions', methods=['GET'])
+@get('/admin/faqs/{entry_id}/revisions')
 def admin_revisions(entry_id):
     return admin_screens.revisions(app.current_request, entry_id)
 
@@ -153,7 +176,7 @@ def admin_restore_revision(entry_id, version):
     return admin_screens.restore_revision(app.current_request, entry_id, version)
 
 
-@app.route('/admin/categories', methods=['GET'])
+@get('/admin/categories')
 def admin_categories():
     return admin_screens.categories(app.current_request)
 
@@ -163,7 +186,7 @@ def admin_create_category():
     return admin_screens.create_category(app.current_request)
 
 
-@app.route('/admin/categories/{slug}', methods=['GET'])
+@get('/admin/categories/{slug}')
 def admin_category(slug):
     return admin_screens.category_form(app.current_request, slug)
 
@@ -173,19 +196,19 @@ def admin_save_category(slug):
     return admin_screens.save_category(app.current_request, slug)
 
 
-@app.route('/admin/reports/broken-links', methods=['GET'])
+@get('/admin/reports/broken-links')
 def admin_broken_links():
     return admin_screens.broken_links(app.current_request)
 
 
-@app.route('/admin/audit', methods=['GET'])
+@get('/admin/audit')
 def admin_audit():
     return admin_screens.audit(app.current_request)
 
 
 # --- admin JSON API (chalicelib/admin/api.py); guard.admin_guard checks the token ---
 
-@app.route('/admin/api/faqs', methods=['GET'])
+@get('/admin/api/faqs')
 def admin_api_list():
     return admin_api.list_entries(app.current_request)
 
@@ -195,7 +218,7 @@ def admin_api_create():
     return admin_api.create_entry(app.current_request)
 
 
-@app.route('/admin/api/faqs/{entry_id}', methods=['GET'])
+@get('/admin/api/faqs/{entry_id}')
 def admin_api_get(entry_id):
     return admin_api.get_entry(app.current_request, entry_id)
 
@@ -220,12 +243,12 @@ def admin_api_action(entry_id, action):
     return admin_api.entry_action(app.current_request, entry_id, action)
 
 
-@app.route('/admin/api/faqs/{entry_id}/revisions', methods=['GET'])
+@get('/admin/api/faqs/{entry_id}/revisions')
 def admin_api_revisions(entry_id):
     return admin_api.list_revisions(app.current_request, entry_id)
 
 
-@app.route('/admin/api/faqs/{entry_id}/revisions/{version}', methods=['GET'])
+@get('/admin/api/faqs/{entry_id}/revisions/{version}')
 def admin_api_revision(entry_id, version):
     return admin_api.get_revision(app.current_request, entry_id, version)
 
@@ -235,12 +258,12 @@ def admin_api_restore_revision(entry_id, version):
     return admin_api.restore_revision(app.current_request, entry_id, version)
 
 
-@app.route('/admin/api/audit', methods=['GET'])
+@get('/admin/api/audit')
 def admin_api_audit():
     return admin_api.audit_log(app.current_request)
 
 
-@app.route('/admin/api/categories', methods=['GET'])
+@get('/admin/api/categories')
 def admin_api_categories():
     return admin_api.list_categories(app.current_request)
 
@@ -250,7 +273,7 @@ def admin_api_create_category():
     return admin_api.create_category(app.current_request)
 
 
-@app.route('/admin/api/categories/{slug}', methods=['GET'])
+@get('/admin/api/categories/{slug}')
 def admin_api_category(slug):
     return admin_api.get_category(app.current_request, slug)
 
@@ -265,7 +288,7 @@ def admin_api_delete_category(slug):
     return admin_api.delete_category(app.current_request, slug)
 
 
-@app.route('/admin/api/reports/broken-links', methods=['GET'])
+@get('/admin/api/reports/broken-links')
 def admin_api_broken_links():
     return admin_api.broken_links(app.current_request)
 
@@ -273,52 +296,52 @@ def admin_api_broken_links():
 # --- WordPress-compatible read API (chalicelib/wordpress/api.py) ---
 
 
-@app.route('/wp-json', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json', cors=wp_routes.CORS)
 def wp_json_index():
     return wp_discovery.index(app.current_request)
 
 
-@app.route('/wp-json/wp/v2', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json/wp/v2', cors=wp_routes.CORS)
 def wp_json_namespace():
     return wp_discovery.namespace_index(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/faq', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json/wp/v2/faq', cors=wp_routes.CORS)
 def wp_json_faqs():
     return wp_api.list_faqs(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/faq/{id}', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json/wp/v2/faq/{id}', cors=wp_routes.CORS)
 def wp_json_faq(id):
     return wp_api.get_faq(app.current_request, id)
 
 
-@app.route('/wp-json/wp/v2/faq-categories', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json/wp/v2/faq-categories', cors=wp_routes.CORS)
 def wp_json_terms():
     return wp_api.list_terms(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/faq-categories/{id}', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json/wp/v2/faq-categories/{id}', cors=wp_routes.CORS)
 def wp_json_term(id):
     return wp_api.get_term(app.current_request, id)
 
 
-@app.route('/wp-json/wp/v2/types', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json/wp/v2/types', cors=wp_routes.CORS)
 def wp_json_types():
     return wp_api.list_types(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/types/{type}', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json/wp/v2/types/{type}', cors=wp_routes.CORS)
 def wp_json_type(type):
     return wp_api.get_type(app.current_request, type)
 
 
-@app.route('/wp-json/wp/v2/taxonomies', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json/wp/v2/taxonomies', cors=wp_routes.CORS)
 def wp_json_taxonomies():
     return wp_api.list_taxonomies(app.current_request)
 
 
-@app.route('/wp-json/wp/v2/taxonomies/{taxonomy}', methods=['GET'], cors=wp_routes.CORS)
+@get('/wp-json/wp/v2/taxonomies/{taxonomy}', cors=wp_routes.CORS)
 def wp_json_taxonomy(taxonomy):
     return wp_api.get_taxonomy(app.current_request, taxonomy)
 
@@ -328,10 +351,10 @@ def wp_json_no_route(**_path):
 
 
 for _path in wp_routes.CATCH_ROUTES:     # Chalice has no greedy routes
-    app.route(_path, methods=['GET'], cors=wp_routes.CORS)(wp_json_no_route)
+    get(_path, cors=wp_routes.CORS)(wp_json_no_route)
 
 
-@app.route('/openapi.json', methods=['GET'], cors=True)
+@get('/openapi.json', cors=True)
 def openapi_document():
     return openapi.response(app.current_request)
 # --- end of WordPress-compatible read API ---

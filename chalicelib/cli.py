@@ -44,14 +44,28 @@ def _print_import_report(report, out, dry_run):
 
 
 HOLD_SECONDS = 6 * 3600      # the longest an import may hold the stream's builds off
+SHOWN_FAILURES = 5           # in the closing summary line; each is printed above it
+
+
+def failure_summary(report):
+    """The import's last line: how many records failed, and the first few."""
+    if not report.failed:
+        return 'failures: none'
+    shown = ['%s (%s)' % (label, ' '.join(str(reason).split())[:80])
+             for label, reason in report.failed[:SHOWN_FAILURES]]
+    more = len(report.failed) - len(shown)
+    return 'failures: %d: %s%s' % (len(report.failed), '; '.join(shown),
+                                   '; and %d more above' % more if more else '')
 
 
 def import_wordpress(args, out=None, err=None):
     """Import ``wp/v2/faq`` records from files and/or a live site's REST API.
 
-    Exit status: 0 when records were imported (bad ones are reported and
-    skipped), 1 when every record failed, 2 when the live site could not be
-    read completely (a rerun resumes: the import is an idempotent upsert).
+    Exit status: 0 when every record imported; 1 when any record failed
+    (each is reported and skipped, the others are imported), unless
+    ``--allow-partial`` accepts that; 2 when the live site could not be read
+    completely (a rerun resumes: the import is an idempotent upsert).  The
+    last line sums the failures up.
 
     Derived data (listings, search, related questions) is built once, when
     the records are in: meanwhile the stream's handler is held off, so that
@@ -59,17 +73,21 @@ def import_wordpress(args, out=None, err=None):
     """
     out = out or sys.stdout
     if getattr(args, 'dry_run', False):
-        return _import_wordpress(args, out, err)[0]
-    artifacts = store.get_artifacts()
-    artifacts.hold_builds(time.time() + HOLD_SECONDS)
-    try:
         status, report = _import_wordpress(args, out, err)
-        if report.created or report.updated or any(
-                report.categories[k] for k in ('created', 'updated')):
-            from .derived import builder
-            print('derived data: %r' % builder.rebuild(), file=out)
-    finally:
-        artifacts.hold_builds(0)
+    else:
+        artifacts = store.get_artifacts()
+        artifacts.hold_builds(time.time() + HOLD_SECONDS)
+        try:
+            status, report = _import_wordpress(args, out, err)
+            if report.created or report.updated or any(
+                    report.categories[k] for k in ('created', 'updated')):
+                from .derived import builder
+                print('derived data: %r' % builder.rebuild(), file=out)
+        finally:
+            artifacts.hold_builds(0)
+    print(failure_summary(report), file=out)
+    if status == 0 and report.failed and not getattr(args, 'allow_partial', False):
+        return 1
     return status
 
 
@@ -127,8 +145,7 @@ def _import_wordpress(args, out, err):
               '(or add --from-page %d): entries already imported are left unchanged.'
               % (len(report.failed_pages), min(report.failed_pages)), file=out)
         return 2, report
-    return (1 if report.failed and not (report.created or report.updated
-                                        or report.unchanged) else 0), report
+    return 0, report
 
 
 def export_wordpress(args, out=None):
@@ -300,6 +317,8 @@ def main(argv=None):
                     'collection (default: beside --from-url)')
     wp.add_argument('--dry-run', action='store_true', help='print what would change; '
                     'write nothing')
+    wp.add_argument('--allow-partial', action='store_true', help='exit 0 even when some '
+                    'records failed (they are reported and skipped either way)')
     wp.add_argument('--from-page', type=int, default=1, metavar='N',
                     help='start at this page of --from-url (to resume)')
     wp.add_argument('--retries', type=int, default=4, metavar='N',

@@ -9,8 +9,11 @@ site is served from.
 import html
 import math
 import re
+from urllib.parse import urljoin
 
 import nh3
+
+from .urls import url_slug
 
 WORDS_PER_MINUTE = 200
 DESCRIPTION_LIMIT = 160
@@ -33,13 +36,32 @@ URL_SCHEMES = {'http', 'https', 'mailto', 'tel'}
 
 
 _OLD_FAQ_REST = re.compile(r'^([^/?#]+)/?([?#].*)?$')
+_SCHEME = re.compile(r'^[a-zA-Z][a-zA-Z0-9+.-]*:')
+_IMG = re.compile(r'<img\b[^>]*>')
+_IMG_SOURCE = re.compile(r'\ssrc="')
 
 
-def _faq_link_rewriter(old_faq_base):
-    old = old_faq_base.rstrip('/') + '/'
+def is_relative(url):
+    """A path-relative reference (``x.png``, ``../a/``, ``?q``): one a page
+    resolves against its own address.  Root-relative ones (``/faq/x/``) are
+    this site's own links, as stored content keeps them; fragments stay."""
+    return bool(url) and not url.startswith(('/', '#')) and not _SCHEME.match(url)
+
+
+def _link_filter(old_faq_base, base_url):
+    """nh3's attribute filter: relative ``href``/``src`` resolved against
+    ``base_url``, links into the old FAQ section made this site's paths, and
+    an image source that names nothing dropped (then the image too)."""
+    old = old_faq_base.rstrip('/') + '/' if old_faq_base else None
 
     def rewrite(tag, attribute, value):
-        if tag == 'a' and attribute == 'href' and value.startswith(old):
+        if attribute not in ('href', 'src'):
+            return value
+        if tag == 'img' and value.strip() in ('', '#'):
+            return None
+        if base_url and is_relative(value.strip()):
+            value = urljoin(base_url, value.strip())
+        if old and tag == 'a' and attribute == 'href' and value.startswith(old):
             match = _OLD_FAQ_REST.match(value[len(old):])
             if match:
                 return '/faq/%s/%s' % (match.group(1), match.group(2) or '')
@@ -47,12 +69,19 @@ def _faq_link_rewriter(old_faq_base):
     return rewrite
 
 
-def clean_html(raw, old_faq_base=''):
+def _drop_sourceless_images(markup):
+    return _IMG.sub(lambda m: m.group() if _IMG_SOURCE.search(m.group()) else '', markup)
+
+
+def clean_html(raw, old_faq_base='', base_url=''):
     """Sanitise HTML from an editor or an import.
 
     Drops Gutenberg block comments and the blank runs they leave, anything
-    nh3 judges unsafe (scripts, event handlers, ``javascript:`` URLs), and
-    rewrites links into the old site's FAQ section to this site's paths.
+    nh3 judges unsafe (scripts, event handlers, ``javascript:`` URLs),
+    images without a usable source; rewrites links into the old site's FAQ
+    section to this site's paths; resolves relative links and image sources
+    against ``base_url`` (the old post's address), which a page of this site
+    would otherwise resolve against its own (``/faq/<slug>/x.png``).
     """
     text = _GUTENBERG_COMMENT.sub('', raw or '')
     cleaned = nh3.clean(
@@ -62,9 +91,15 @@ def clean_html(raw, old_faq_base=''):
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
-        attribute_filter=_faq_link_rewriter(old_faq_base) if old_faq_base else None,
+        attribute_filter=_link_filter(old_faq_base, base_url),
     )
-    return _BLANK_RUNS.sub('\n\n', cleaned).strip()
+    return _BLANK_RUNS.sub('\n\n', _drop_sourceless_images(cleaned)).strip()
+
+
+def old_post_url(old_faq_base, slug):
+    """Where the old site served an entry: the address its content's relative
+    links and image sources meant; '' without an old FAQ section."""
+    return old_faq_base.rstrip('/') + '/' + url_slug(slug) + '/' if old_faq_base else ''
 
 
 def markdown_to_html(source):

@@ -1,8 +1,10 @@
 """What every response gets: security headers, a JSON log line, and a 503
-instead of a traceback when DynamoDB is throttling or out of reach.
+instead of a traceback when DynamoDB is throttling or out of reach; and a
+HEAD request, the answer to its GET without the body.
 
-Registered as the outermost Chalice HTTP middleware, so it also sees the
-admin guard's answers and Chalice's own 405/415 errors.
+:func:`observe` is registered as an outer Chalice HTTP middleware, so it also
+sees the admin guard's answers and Chalice's own 405/415 errors;
+:func:`head_as_get` is the outermost, so it sees what ``observe`` added.
 """
 import json
 import sys
@@ -14,8 +16,10 @@ from .settings import get_settings
 from .errors import ServiceUnavailable
 
 RETRY_AFTER = '30'
+# No script runs on any page, so connect-src only lets the browser itself
+# fetch from the site (Lighthouse reads robots.txt from inside the page).
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 SECURITY_HEADERS = {
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
@@ -82,6 +86,22 @@ def error_page(request, status, title, message, headers=None):
 
 def log(record):
     sys.stdout.write(json.dumps(record, separators=(',', ':')) + '\n')
+
+
+def head_as_get(request, get_response):
+    """HEAD: the GET's status and headers, without the body (RFC 9110 9.3.2).
+
+    app.py registers every GET route for HEAD too, so the handler runs as for
+    a GET: the ETag and a 304 for a matching ``If-None-Match``, Cache-Control,
+    Link, Content-Type are the GET's.  Content-Length is not the app's to
+    give, for either method: API Gateway and ``chalice local`` count the body
+    they send (so ``chalice local`` says 0 on a HEAD, where RFC 9110 would
+    rather have the GET's length or nothing).
+    """
+    response = get_response(request)
+    if request.method == 'HEAD':
+        response.body = ''
+    return response
 
 
 def observe(request, get_response):

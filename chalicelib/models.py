@@ -5,11 +5,21 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from . import content as html_content
+from .urls import url_slug
 
 STATUSES = ('publish', 'draft')   # what an editor may set; 'trash' is set by delete
 TRASH = 'trash'
-SLUG_PATTERN = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
-SLUG_MAX = 200
+# A slug: words of lowercase ASCII letters and digits, or of other scripts'
+# characters (WordPress keeps those, percent-encoded: see urls.url_slug),
+# joined by single hyphens.  Left out of the other scripts' characters:
+# spaces, controls, invisible format characters (bidirectional overrides,
+# zero-width ones) and surrogates, so that two slugs that look the same are
+# the same.  The same pattern is the admin API's (chalicelib/admin/openapi.json).
+SLUG_CHAR = (r'(?:[a-z0-9]|[^\x00-\xa0\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891'
+             r'\u08e2\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u206f'
+             r'\u3000\ud800-\udfff\ufeff\ufff9-\ufffb\ufffd])')
+SLUG_PATTERN = re.compile('^%s+(?:-%s+)*$' % (SLUG_CHAR, SLUG_CHAR))
+SLUG_MAX = 200              # of the URL form, as WordPress's post_name
 TITLE_MAX = 300
 GIVEN_DESCRIPTION_MAX = 320   # WordPress/Yoast imports may carry two sentences
 CONTENT_MAX_BYTES = 200 * 1024
@@ -42,13 +52,14 @@ def parse_time(text):
     return moment.astimezone(timezone.utc)
 
 
-SLUG_RULE = ('Slug must be lowercase letters, digits and single hyphens, at most %d '
-             'characters.' % SLUG_MAX)
+SLUG_RULE = ('Slug must be lowercase letters, digits and single hyphens (letters of '
+             'other scripts too), at most %d characters (an encoded character counts '
+             'its %%xx).' % SLUG_MAX)
 
 
 def is_valid_slug(slug):
-    return isinstance(slug, str) and len(slug) <= SLUG_MAX \
-        and SLUG_PATTERN.match(slug) is not None
+    return isinstance(slug, str) and SLUG_PATTERN.fullmatch(slug) is not None \
+        and len(url_slug(slug)) <= SLUG_MAX
 
 
 # Letters NFKD does not take apart, spelt as WordPress's remove_accents() does.

@@ -45,13 +45,17 @@ def operation_id(method, path):
 
 # -- schemas ------------------------------------------------------------------
 
-_RENDERED = {'type': 'object', 'properties': {'rendered': {'type': 'string'}},
-             'required': ['rendered']}
+# No property of a successful response is `required`: `_fields` may name any
+# subset, nested ones too (`_fields=title.rendered`), and `context=embed`
+# drops fields; tests/test_openapi.py checks that full items have every field.
+_RENDERED = {'type': 'object', 'properties': {'rendered': {'type': 'string'}}}
 _RENDERED_PROTECTED = {'type': 'object', 'properties': {
-    'rendered': {'type': 'string'}, 'protected': {'type': 'boolean'}},
-    'required': ['rendered', 'protected']}
+    'rendered': {'type': 'string'}, 'protected': {'type': 'boolean'}}}
 _LINK_LIST = {'type': 'array', 'items': {'type': 'object', 'properties': {
     'href': {'type': 'string', 'format': 'uri'}}, 'required': ['href']}}
+_URL_SLUG = {'type': 'string', 'pattern': r'^[a-z0-9%-]+$',
+             'description': 'As WordPress gives it: a non-ASCII character percent-encoded '
+                            'in UTF-8 with lowercase hex (`%c3%a9tudes`), as in `link`.'}
 _DATE = {'type': 'string', 'description': 'Site time (UTC here), no offset: '
          '2025-12-17T09:02:33.', 'pattern': r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$'}
 
@@ -79,7 +83,7 @@ SCHEMAS = {
         'properties': {
             'id': {'type': 'integer'}, 'date': _DATE, 'date_gmt': _DATE,
             'guid': _RENDERED, 'modified': _DATE, 'modified_gmt': _DATE,
-            'slug': {'type': 'string'}, 'status': {'type': 'string', 'enum': ['publish']},
+            'slug': _URL_SLUG, 'status': {'type': 'string', 'enum': ['publish']},
             'type': {'type': 'string', 'enum': ['faq']},
             'link': {'type': 'string', 'format': 'uri'},
             'title': _RENDERED, 'content': _RENDERED_PROTECTED,
@@ -110,16 +114,14 @@ SCHEMAS = {
             'twitter_misc': {'type': 'object', 'additionalProperties': {'type': 'string'}},
             'schema': {'type': 'object', 'properties': {
                 '@context': {'type': 'string'},
-                '@graph': {'type': 'array', 'items': {'type': 'object'}}},
-                'required': ['@context', '@graph']}},
-        'required': ['title', 'robots', 'canonical', 'schema']},
+                '@graph': {'type': 'array', 'items': {'type': 'object'}}}}}},
     'FaqCategory': {
         'type': 'object', 'description': 'A term of the faq-categories taxonomy.',
         'properties': {
             'id': {'type': 'integer', 'description': 'The WordPress term id.'},
             'count': {'type': 'integer', 'description': 'Published FAQs in it.'},
             'description': {'type': 'string'}, 'link': {'type': 'string', 'format': 'uri'},
-            'name': {'type': 'string'}, 'slug': {'type': 'string'},
+            'name': {'type': 'string'}, 'slug': _URL_SLUG,
             'taxonomy': {'type': 'string', 'enum': ['faq-categories']},
             'parent': {'type': 'integer'},
             '_links': {'type': 'object'}}},
@@ -129,34 +131,29 @@ SCHEMAS = {
             'url': {'type': 'string'}, 'home': {'type': 'string'},
             'namespaces': {'type': 'array', 'items': {'type': 'string'}},
             'routes': {'type': 'object', 'additionalProperties': _ref('RouteDescription')},
-            '_links': {'type': 'object'}},
-        'required': ['name', 'url', 'namespaces', 'routes']},
+            '_links': {'type': 'object'}}},
     'NamespaceIndex': {
         'type': 'object', 'properties': {
             'namespace': {'type': 'string'},
             'routes': {'type': 'object', 'additionalProperties': _ref('RouteDescription')},
-            '_links': {'type': 'object'}},
-        'required': ['namespace', 'routes']},
+            '_links': {'type': 'object'}}},
     'RouteDescription': {
         'type': 'object', 'properties': {
             'namespace': {'type': 'string'},
             'methods': {'type': 'array', 'items': {'type': 'string'}},
             'endpoints': {'type': 'array', 'items': {'type': 'object', 'properties': {
                 'methods': {'type': 'array', 'items': {'type': 'string'}},
-                'args': {'type': 'object'}}}}},
-        'required': ['namespace', 'methods', 'endpoints']},
+                'args': {'type': 'object'}}}}}},
     'PostType': {
         'type': 'object', 'properties': {
             'name': {'type': 'string'}, 'slug': {'type': 'string'},
             'taxonomies': {'type': 'array', 'items': {'type': 'string'}},
-            'rest_base': {'type': 'string'}, 'rest_namespace': {'type': 'string'}},
-        'required': ['slug', 'rest_base']},
+            'rest_base': {'type': 'string'}, 'rest_namespace': {'type': 'string'}}},
     'Taxonomy': {
         'type': 'object', 'properties': {
             'name': {'type': 'string'}, 'slug': {'type': 'string'},
             'types': {'type': 'array', 'items': {'type': 'string'}},
-            'hierarchical': {'type': 'boolean'}, 'rest_base': {'type': 'string'}},
-        'required': ['slug', 'rest_base']},
+            'hierarchical': {'type': 'boolean'}, 'rest_base': {'type': 'string'}}},
 }
 
 HEADERS = {
@@ -191,12 +188,6 @@ RESPONSES = {
 
 def parameter_schema(param):
     """JSON Schema of one :class:`wp_params.Param`."""
-    if param.type == 'terms':
-        return {'oneOf': [
-            {'type': 'array', 'items': {'type': 'integer'}},
-            {'type': 'object', 'properties': {
-                'terms': {'type': 'array', 'items': {'type': 'integer'}},
-                'operator': {'type': 'string', 'enum': ['AND', 'OR']}}}]}
     schema = param.constraints()
     if param.default is not None:
         default = param.default
@@ -205,16 +196,33 @@ def parameter_schema(param):
     return schema
 
 
-def query_parameter(param):
+_TERM_IDS = {'type': 'array', 'items': {'type': 'integer'}}
+
+
+def query_parameters(param):
+    """The query parameters of one :class:`wp_params.Param`: one, or for a
+    taxonomy filter three, its id list and the two keys of its advanced form
+    (``faq-categories[terms]=11,12&faq-categories[operator]=AND``), each a
+    query parameter of its own, the way WordPress reads them."""
+    if param.type == 'terms':
+        name = param.name
+        return [
+            {'name': name, 'in': 'query', 'required': False, 'style': 'form',
+             'explode': False, 'schema': dict(_TERM_IDS),
+             'description': param.description + ' A comma list of term ids; `%s[]=` '
+                            'repeats also work.' % name},
+            {'name': name + '[terms]', 'in': 'query', 'required': False, 'style': 'form',
+             'explode': False, 'schema': dict(_TERM_IDS),
+             'description': 'The term ids of the advanced form of `%s`.' % name},
+            {'name': name + '[operator]', 'in': 'query', 'required': False,
+             'schema': {'type': 'string', 'enum': ['AND', 'OR'], 'default': 'OR'},
+             'description': 'Whether items must have all the terms (AND) or any (OR).'}]
     parameter = {'name': param.name, 'in': 'query', 'required': False,
                  'description': param.description, 'schema': parameter_schema(param)}
     if param.type == 'array':
         parameter.update(style='form', explode=False)
         parameter['description'] += ' A comma list; `name[]=` repeats also work.'
-    if param.type == 'terms':
-        parameter['description'] += (' A comma list of term ids, or `%s[terms]=` with '
-                                     '`%s[operator]=AND`.' % (param.name, param.name))
-    return parameter
+    return [parameter]
 
 
 def path_parameter(name, description, integer=False):
@@ -246,7 +254,8 @@ def _route_operation(route):
         ok['headers'] = dict(HEADERS)
     parameters = [path_parameter(name, text, integer=name == 'id')
                   for name, text in route.path_params]
-    parameters += [query_parameter(p) for p in route.params + wp_params.GLOBAL_PARAMS]
+    parameters += [parameter for p in route.params + wp_params.GLOBAL_PARAMS
+                   for parameter in query_parameters(p)]
     responses = {'200': ok, '400': _ref('BadRequest', 'responses'),
                  '401': _ref('Unauthorized', 'responses'),
                  '404': _ref('NotFound', 'responses')}
@@ -315,7 +324,9 @@ def document(site_url=None):
         'info': {'title': '%s FAQ API' % settings.site_name, 'version': API_VERSION,
                  'description': 'The public WordPress-compatible read API (`/wp-json/`, '
                                 'as WordPress 6 answers for the `faq` post type and the '
-                                '`faq-categories` taxonomy) and the admin JSON API.'},
+                                '`faq-categories` taxonomy) and the admin JSON API. '
+                                'Every GET operation also answers HEAD: the same status '
+                                'and headers, without the body.'},
         'servers': [{'url': site_url}],
         'tags': [{'name': WP_TAG, 'description': 'Read-only, anonymous, published '
                   'entries only.', 'externalDocs': {

@@ -8,8 +8,36 @@ what the first has in front of the second is the mount point.  Absolute URLs
 (canonical, og:url, JSON-LD) come from the configured site URL instead,
 because search engines must see one address whatever door a visitor used.
 """
+import re
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote, urlencode
+
+_ESCAPE = re.compile(r'%[0-9A-F]{2}')
+
+
+def url_slug(slug):
+    """A slug as it appears in URLs: as WordPress writes it, its non-ASCII
+    characters percent-encoded in UTF-8 with lowercase hex
+    (``✓-cma-études`` -> ``%e2%9c%93-cma-%c3%a9tudes``); an ASCII slug is
+    itself.  WordPress stores this form (``post_name``), gives it as the REST
+    ``slug`` and builds permalinks from it."""
+    if slug.isascii():
+        return slug
+    return _ESCAPE.sub(lambda m: m.group().lower(), quote(slug, safe='-'))
+
+
+def slug_from_url(raw):
+    """The slug a URL segment names, in either form a client may send:
+    encoded (WordPress's lowercase hex, or a browser's uppercase) or not
+    (API Gateway may have decoded it).  Slugs hold no ``%``, so decoding a
+    decoded one changes nothing; bytes that are not UTF-8 are left as they
+    are, which no slug matches."""
+    if '%' not in raw:
+        return raw
+    try:
+        return unquote(raw, errors='strict')
+    except UnicodeDecodeError:
+        return raw
 
 
 def mount_path(request):
@@ -17,8 +45,9 @@ def mount_path(request):
     routed = request._event_dict.get('path') if request is not None else None
     if routed is None:          # chalice local and its test client send no path
         return ''
-    full = (request.context.get('path') or '').rstrip('/')
-    routed = routed.rstrip('/')
+    # one of the two may come percent-encoded (a non-ASCII slug), the other not
+    full = unquote(request.context.get('path') or '').rstrip('/')
+    routed = unquote(routed).rstrip('/')
     if full != routed and full.endswith(routed):
         return full[:len(full) - len(routed)]
     return ''
@@ -48,11 +77,11 @@ class SiteUrls:
 
     @staticmethod
     def faq(slug):
-        return '/faq/%s/' % slug
+        return '/faq/%s/' % url_slug(slug)
 
     @staticmethod
     def category(slug, page=1):
-        return '/faq-category/%s/' % slug + ('?page=%d' % page if page > 1 else '')
+        return '/faq-category/%s/' % url_slug(slug) + ('?page=%d' % page if page > 1 else '')
 
 
 def _query(params):

@@ -185,6 +185,16 @@ def client(repo, stream):
 
 
 @pytest.fixture
+def served(repo, stream):
+    """The app over real HTTP (Chalice's local server in a thread), on this
+    test's table, the builder caught up with what the test wrote first."""
+    from tests.local_server import serving
+    stream.drain()
+    with serving() as server:
+        yield server
+
+
+@pytest.fixture
 def local_settings():
     """The settings of the ``local`` stage, as the app sees them."""
     from chalicelib.cli import stage_environment

@@ -582,6 +582,20 @@ def test_unknown_paths_answer_404_not_apigateways_403(packaged_prod):
     assert '<h1>Page not found</h1>' in props['ResponseTemplates']['text/html']
 
 
+def test_api_gateway_answers_head_wherever_it_answers_get(packaged_prod):
+    """A REST API answers HEAD only on a HEAD method (else 403, which the
+    gateway response above makes a 404): the template declares one beside
+    every GET, sent to the same function."""
+    resources = json.loads((packaged_prod / 'sam.json').read_text())['Resources']
+    paths = resources['RestAPI']['Properties']['DefinitionBody']['paths']
+    readable = {path: item for path, item in paths.items() if 'get' in item}
+    assert len(readable) >= 30
+    for path, item in readable.items():
+        assert 'head' in item, path
+        integration = item['head']['x-amazon-apigateway-integration']
+        assert integration == item['get']['x-amazon-apigateway-integration'], path
+
+
 def test_alarms_watch_this_stacks_api_and_function_and_notify_the_topic(packaged_prod):
     template = json.loads((packaged_prod / 'sam.json').read_text())
     resources = template['Resources']

@@ -93,6 +93,7 @@ def test_every_kind_of_response_carries_security_headers(client, seeded, token):
             assert name in response.headers, (response.status_code, name)
         csp = response.headers['Content-Security-Policy']
         assert "frame-ancestors 'none'" in csp and "default-src 'none'" in csp
+        assert "connect-src 'self'" in csp      # robots.txt readable from a page
         assert 'script-src' not in csp                  # so no script may run at all
         assert response.headers['X-Content-Type-Options'] == 'nosniff'
         assert 'Strict-Transport-Security' not in response.headers   # plain-http stage
@@ -147,11 +148,13 @@ def all_routes():
     return sorted((path, method) for path, methods in app.routes.items() for method in methods)
 
 
-# Routes that answer from code alone: the login form, the documents that
-# describe the APIs, robots.txt, and WordPress's discovery documents and its
-# answers for unknown routes.  Every other route reads or writes the table.
-WITHOUT_DYNAMODB = {(path, 'GET') for path in (
-    '/admin/login', '/openapi.json', '/robots.txt', '/wp-json', '/wp-json/wp/v2',
+# Routes that answer from code alone, to GET and to HEAD: the login form, the
+# documents that describe the APIs, robots.txt, the site icon, the 404 page of
+# unknown paths, and WordPress's discovery documents and its answers for
+# unknown routes.  Every other route reads or writes the table.
+WITHOUT_DYNAMODB = {(path, method) for method in ('GET', 'HEAD') for path in (
+    '/admin/login', '/openapi.json', '/robots.txt', '/favicon.ico', '/{page}',
+    '/{section}/{page}', '/wp-json', '/wp-json/wp/v2',
     '/wp-json/wp/v2/types', '/wp-json/wp/v2/types/{type}', '/wp-json/wp/v2/taxonomies',
     '/wp-json/wp/v2/taxonomies/{taxonomy}') + wp_routes.CATCH_ROUTES}
 
@@ -183,11 +186,13 @@ def send(client, path, method, token, cookie, csrf, password_ok):
         from urllib.parse import urlencode
         form_cookie, form_token = login_form(client)
         cookies = {'Cookie': '%s; faq_2fa=%s' % (form_cookie, password_ok)}
-        if method == 'GET':
-            return client.http.get(url, headers=cookies)
+        if method in ('GET', 'HEAD'):
+            return getattr(client.http, method.lower())(url, headers=cookies)
         return client.http.post(url, body=urlencode({'csrf': form_token, 'code': '123456'}),
                                 headers=dict(cookies, **{
                                     'Content-Type': 'application/x-www-form-urlencoded'}))
+    if method == 'HEAD':
+        return client.http.head(url, headers={'Cookie': cookie})
     if method == 'POST':
         from urllib.parse import urlencode
         fields = {'csrf': csrf, 'version': '1', 'title': 'T', 'content': '<p>x</p>',
@@ -224,7 +229,9 @@ def test_every_route_that_uses_dynamodb_answers_503_when_it_fails(
         assert response.status_code == 503, (path, method, response.body[:300])
         assert response.headers['Retry-After'] == '30'
         assert b'Traceback' not in response.body
-        if path.startswith(('/admin/api', '/wp-json')):
+        if method == 'HEAD':
+            assert response.body == b''
+        elif path.startswith(('/admin/api', '/wp-json')):
             assert json.loads(response.body)['error']['code'] == 'unavailable'
         else:
             assert response.headers['Content-Type'].startswith('text/html')

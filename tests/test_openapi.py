@@ -19,6 +19,7 @@ from app import app
 from chalicelib import openapi
 from chalicelib.wordpress import discovery, importer, params as wp_params
 from tests.helpers import SEED, import_seed, load_json
+from tests.openapi_validation import ResponseValidator
 
 CHECKED_PREFIXES = ('/wp-json', '/openapi.json', '/admin/api')
 SITE = 'https://certilyst.com/resources'
@@ -29,9 +30,14 @@ def under(path, prefixes):
 
 
 def app_operations(prefixes=None):
-    """``(path, method)`` of every route Chalice registered (under ``prefixes``)."""
+    """``(path, method)`` of every route Chalice registered (under ``prefixes``).
+
+    HEAD is left out: app.py registers it beside every GET, and the document
+    says once that every GET answers HEAD (tests/test_head.py checks it).
+    """
     return {(path, method.lower()) for path, methods in app.routes.items()
-            if prefixes is None or under(path, prefixes) for method in methods}
+            if prefixes is None or under(path, prefixes) for method in methods
+            if method != 'HEAD'}
 
 
 def documented_operations(document):
@@ -101,11 +107,37 @@ def test_documented_query_parameters_are_the_ones_the_api_reads(document):
     for route in discovery.ROUTES:
         parameters = document['paths'][route.path]['get']['parameters']
         names = {p['name'] for p in parameters if p['in'] == 'query'}
-        assert names == {p.name for p in route.params + wp_params.GLOBAL_PARAMS}, route.path
+        read = {p.name for p in route.params + wp_params.GLOBAL_PARAMS}
+        read |= {p.name + key for p in route.params if p.type == 'terms'
+                 for key in ('[terms]', '[operator]')}
+        assert names == read, route.path
     per_page = next(p for p in document['paths']['/wp-json/wp/v2/faq']['get']['parameters']
                     if p['name'] == 'per_page')
     assert per_page['schema'] == {'type': 'integer', 'minimum': 1, 'maximum': 100,
                                   'default': 10}
+
+
+def test_the_admin_api_documents_the_slug_rule_the_code_applies(document):
+    from chalicelib.models import SLUG_PATTERN
+    patterns = set()
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            for name, value in node.items():
+                if name == 'pattern' and 'a-z0-9' in value:
+                    patterns.add(value)
+                walk(value, name)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(openapi.admin_section())
+    assert patterns == {SLUG_PATTERN.pattern}
+
+
+def test_the_document_says_every_get_answers_head(document):
+    assert 'HEAD' in document['info']['description']
+    assert all(('HEAD' in app.routes[path]) == ('GET' in app.routes[path])
+               for path in app.routes)
 
 
 def test_the_admin_section_is_merged_from_its_own_file(document):
@@ -134,57 +166,6 @@ def resolve(document, ref):
     return node
 
 
-_TYPES = {'object': dict, 'array': list, 'string': str, 'boolean': bool,
-          'null': type(None)}
-
-
-def _is(value, kind):
-    if kind == 'integer':
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == 'number':
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    return isinstance(value, _TYPES[kind])
-
-
-def validate(value, schema, document, where='$'):
-    """The JSON Schema subset the document uses: type, enum, pattern,
-    properties, required, additionalProperties, items, oneOf, $ref."""
-    if '$ref' in schema:
-        return validate(value, resolve(document, schema['$ref']), document, where)
-    if 'oneOf' in schema:
-        passing = 0
-        for option in schema['oneOf']:
-            try:
-                validate(value, option, document, where)
-                passing += 1
-            except AssertionError:
-                pass
-        assert passing == 1, where
-    kinds = schema.get('type')
-    if kinds:
-        kinds = kinds if isinstance(kinds, list) else [kinds]
-        assert any(_is(value, k) for k in kinds), '%s: %r is not %s' % (where, value, kinds)
-    if 'enum' in schema:
-        assert value in schema['enum'], where
-    if 'pattern' in schema and isinstance(value, str):
-        assert re.search(schema['pattern'], value), where
-    if isinstance(value, dict):
-        for name in schema.get('required', ()):
-            assert name in value, '%s: %s is required' % (where, name)
-        properties = schema.get('properties', {})
-        extra = schema.get('additionalProperties')
-        for name, item in value.items():
-            if name in properties:
-                validate(item, properties[name], document, where + '.' + name)
-            elif isinstance(extra, dict):
-                validate(item, extra, document, where + '.' + name)
-            else:
-                assert extra is not False, '%s: %s is not documented' % (where, name)
-    if isinstance(value, list) and 'items' in schema:
-        for n, item in enumerate(value):
-            validate(item, schema['items'], document, '%s[%d]' % (where, n))
-
-
 def _route_for(path):
     """The Chalice route that answers ``path`` (literal segments win)."""
     parts = path.split('/')
@@ -203,6 +184,11 @@ def seeded(repo):
     return repo
 
 
+@pytest.fixture(scope='module')
+def validator(document):
+    return ResponseValidator(document)
+
+
 @pytest.mark.parametrize('url, status', [
     ('/wp-json', 200), ('/wp-json/wp/v2', 200),
     ('/wp-json/wp/v2/faq?per_page=3', 200), ('/wp-json/wp/v2/faq/549', 200),
@@ -216,17 +202,13 @@ def seeded(repo):
     ('/wp-json/nope', 404), ('/wp-json/wp/v2/posts/1', 404),
     ('/wp-json/wp/v2/faq/549/revisions', 404), ('/openapi.json', 200),
 ])
-def test_real_responses_match_the_documented_schemas(client, seeded, url, status):
-    document = openapi.document(SITE)
+def test_real_responses_match_the_documented_schemas(client, seeded, validator, url, status):
     response = client.http.get(url)
     assert response.status_code == status
-    path = url.split('?')[0]
-    operation = document['paths'][_route_for(path)]['get']
-    documented = operation['responses'][str(status)]
-    if '$ref' in documented:
-        documented = resolve(document, documented['$ref'])
-    schema = documented['content']['application/json']['schema']
-    validate(json.loads(response.body), schema, document)
+    route = _route_for(url.split('?')[0])
+    validator.validate('GET', route, status, response.headers.get('Content-Type'),
+                       response.body)
+    documented, _ = validator.response_for('GET', route, status)
     for header in documented.get('headers', {}):
         assert header in response.headers, header
 
@@ -238,3 +220,142 @@ def test_a_default_faq_item_has_exactly_the_documented_fields(client, seeded):
     term = json.loads(client.http.get('/wp-json/wp/v2/faq-categories/11').body)
     assert list(term) == list(openapi.document(SITE)['components']['schemas'][
         'FaqCategory']['properties'])
+
+
+# -- the admin API's real responses, every status it documents --------------------
+
+NESTED = '[' * 1000 + ']' * 1000
+TOO_LARGE = json.dumps({'title': 'x', 'content': 'x' * (600 * 1024)})
+ENTRY = {'title': 'Is it documented?', 'content': '<p>Every <a href="/faq/nowhere/">answer</a>.</p>',
+         'status': 'publish', 'categories': ['cma-exam']}
+# (method, path, JSON body or raw text, headers, status); {id} is the entry made first
+ADMIN_CALLS = [
+    ('POST', '/admin/api/faqs', ENTRY, None, 201),
+    ('POST', '/admin/api/faqs', dict(ENTRY, slug='is-it-documented'), None, 409),
+    ('POST', '/admin/api/faqs', dict(ENTRY, content='<p> </p>'), None, 400),
+    ('POST', '/admin/api/faqs', NESTED, None, 400),
+    ('POST', '/admin/api/faqs', TOO_LARGE, None, 413),
+    ('GET', '/admin/api/faqs?per_page=2', None, None, 200),
+    ('GET', '/admin/api/faqs?status=AAA', None, None, 400),
+    ('GET', '/admin/api/faqs/{id}', None, None, 200),
+    ('GET', '/admin/api/faqs/999999', None, None, 404),
+    ('PATCH', '/admin/api/faqs/{id}', {'title': 'Is it documented now?', 'version': 1},
+     None, 200),
+    ('PUT', '/admin/api/faqs/{id}', ENTRY, None, 428),
+    ('PUT', '/admin/api/faqs/{id}', ENTRY, {'If-Match': '"1"'}, 412),
+    ('PUT', '/admin/api/faqs/{id}', ENTRY, {'If-Match': 'W/"l"'}, 400),
+    ('PUT', '/admin/api/faqs/{id}', TOO_LARGE, None, 413),
+    ('DELETE', '/admin/api/faqs/{id}', None, {'If-Match': 'W/"l"'}, 400),
+    ('GET', '/admin/api/faqs/{id}/revisions', None, None, 200),
+    ('GET', '/admin/api/faqs/{id}/revisions/1', None, None, 200),
+    ('GET', '/admin/api/faqs/{id}/revisions/9', None, None, 404),
+    ('POST', '/admin/api/faqs/{id}/revisions/1/restore', {'version': 2}, None, 200),
+    ('POST', '/admin/api/faqs/{id}/revisions/1/restore', {}, {'If-Match': '"1"'}, 412),
+    ('POST', '/admin/api/faqs/{id}/unpublish', {}, None, 200),
+    ('POST', '/admin/api/faqs/{id}/publish', {'title': 'x'}, None, 400),
+    ('POST', '/admin/api/faqs/{id}/restore', None, None, 409),
+    ('POST', '/admin/api/faqs/{id}/explode', None, None, 404),
+    ('DELETE', '/admin/api/faqs/{id}', None, None, 200),
+    ('POST', '/admin/api/faqs/{id}/purge', None, None, 204),
+    ('GET', '/admin/api/audit', None, None, 200),
+    ('GET', '/admin/api/audit?month=2026-13', None, None, 400),
+    ('GET', '/admin/api/audit?month=', None, None, 400),
+    ('GET', '/admin/api/categories', None, None, 200),
+    ('POST', '/admin/api/categories', {'name': 'New one'}, None, 201),
+    ('POST', '/admin/api/categories', {'name': 'New one'}, None, 409),
+    ('POST', '/admin/api/categories', {'name': ''}, None, 400),
+    ('GET', '/admin/api/categories/new-one', None, None, 200),
+    ('PATCH', '/admin/api/categories/new-one', {'description': 'Described.'}, None, 200),
+    ('PATCH', '/admin/api/categories/new-one', {'name': '<b>x</b>'}, None, 400),
+    ('DELETE', '/admin/api/categories/cma-exam', None, None, 409),
+    ('DELETE', '/admin/api/categories/new-one', None, None, 204),
+    ('GET', '/admin/api/categories/new-one', None, None, 404),
+    ('GET', '/admin/api/reports/broken-links', None, None, 200),
+]
+
+
+def test_admin_responses_match_the_documented_schemas(client, seeded, token, validator):
+    from tests.admin_helpers import api
+    problems, entry_id = [], None
+    for method, path, body, headers, status in ADMIN_CALLS + [
+            ('GET', '/admin/api/faqs', None, {'Authorization': ''}, 401)]:
+        url = path.replace('{id}', str(entry_id))
+        raw = body if isinstance(body, str) else None
+        got, answer, response_headers = api(client, method, url, token, None if raw else body,
+                                             headers=headers, raw=raw)
+        if entry_id is None:
+            entry_id = answer['id']
+        assert got == status, (method, url, answer)
+        content_type = response_headers.get('Content-Type')
+        problems += validator.problems(method, _route_for(url.split('?')[0]), got,
+                                       content_type, json.dumps(answer) if answer else b'')
+    assert not problems, '\n'.join(problems)
+
+
+# -- the input schemas say what the API refuses ---------------------------------
+
+BODIES = [  # (a change to a good new entry, or to a good new category)
+    {}, {'title': 'Qu’est-ce que le CMA ? 🎓'}, {'title': '  spaced   out  '},
+    {'content': 'x'}, {'content': '<p>one</p>\n<p>two</p>'}, {'content': 'a < b'},
+    {'description': ''}, {'description': None}, {'slug': ''}, {'slug': None},
+    {'version': 3}, {'content_format': 'markdown', 'content': '*yes*'},
+    {'title': '<b>bold</b>'}, {'title': '   '}, {'title': ''}, {'title': 'nul\x00'},
+    {'title': 'bidi \u202e'}, {'title': 'x' * 301}, {'title': None},
+    {'content': ''}, {'content': '<p></p>'}, {'content': '<p> </p> <br>'},
+    {'content': 'bell\x07'}, {'description': '<i>x</i>'}, {'description': 'd' * 321},
+    {'version': 0}, {'version': None}, {'version': 'one'}, {'slug': 'Not A Slug'},
+    {'status': 'trash'}, {'categories': ['x'] * 21}, {'unknown': 1},
+]
+CATEGORY_BODIES = [
+    {}, {'slug': ''}, {'description': None}, {'name': 'Über uns'},
+    {'name': ''}, {'name': '   '}, {'name': None}, {'name': '<b>x</b>'}, {'name': 'x\x00'},
+    {'description': '<p>x</p>'}, {'slug': 'BAD'}, {'slug': 5}, {'slug': False}, {'other': 1},
+]
+
+
+def _schema_accepts(document, name, value):
+    from jsonschema import Draft202012Validator, FormatChecker
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+    registry = Registry().with_resource('urn:doc', DRAFT202012.create_resource(document))
+    validator = Draft202012Validator({'$ref': 'urn:doc#/components/schemas/' + name},
+                                     registry=registry, format_checker=FormatChecker())
+    return validator.is_valid(value)
+
+
+def test_the_entry_and_category_schemas_accept_exactly_what_the_api_accepts(
+        client, seeded, token, document):
+    from tests.admin_helpers import api
+    disagree = []
+    for n, change in enumerate(BODIES):
+        body = dict({'title': 'Question %d?' % n, 'content': '<p>An answer.</p>'}, **change)
+        status, answer, _ = api(client, 'POST', '/admin/api/faqs', token, body)
+        if (status == 201) != _schema_accepts(document, 'AdminEntryInput', body):
+            disagree.append((body, status, answer))
+    for n, change in enumerate(CATEGORY_BODIES):
+        body = dict({'name': 'Category %d' % n}, **change)
+        status, answer, _ = api(client, 'POST', '/admin/api/categories', token, body)
+        if (status == 201) != _schema_accepts(document, 'AdminCategoryInput', body):
+            disagree.append((body, status, answer))
+    assert disagree == []
+
+
+def test_the_validator_checks_formats_bounds_and_all_of(validator):
+    """Guards the checks above: what the home-made validator missed is caught."""
+    entry = {'id': 5, 'slug': 'a-b', 'title': 'T', 'description': 'D',
+             'description_given': False, 'status': 'draft', 'categories': [],
+             'created': '2026-01-01T00:00:00Z', 'modified': '2026-01-01T00:00:00Z',
+             'version': 1, 'reading_minutes': 1, 'link': 'https://example.com/faq/a-b/',
+             'content': '<p>x</p>', 'old_slugs': []}
+    route = '/admin/api/faqs/{entry_id}'
+    assert validator.problems('GET', route, 200, 'application/json', json.dumps(entry)) == []
+    for change, expected in (({'link': 'not a uri'}, "is not a 'uri'"),
+                             ({'created': 'yesterday'}, "is not a 'date-time'"),
+                             ({'version': 0}, 'less than the minimum')):
+        found = validator.problems('GET', route, 200, 'application/json',
+                                   json.dumps(dict(entry, **change)))
+        assert len(found) == 1 and expected in found[0], found
+    revision = dict(entry, replaced=5)                     # allOf: AdminEntry + replaced
+    assert validator.problems('GET', route + '/revisions/{version}', 200, 'application/json',
+                              json.dumps(revision))
+    assert 'not documented' in validator.problems('GET', '/openapi.json', 418, '', b'')[0]

@@ -12,6 +12,7 @@ import re
 from chalice import Response
 
 from ..models import STATUSES, TRASH, ValidationError, format_time
+from ..numbers import whole_number
 from ..settings import get_settings
 from ..store import NotFound, SlugTaken, VersionConflict, get_repository
 from ..urls import SiteUrls
@@ -21,7 +22,8 @@ from .guard import json_error
 BODY_LIMIT = 512 * 1024
 MAX_PER_PAGE = 100
 ACTIONS = {'publish', 'unpublish', 'restore', 'purge'}
-_IF_MATCH = re.compile(r'^(?:W/)?"(\d{1,9})"$|^(\d{1,9})$')
+_ABSENT = object()          # no version field (a null one is a bad version)
+_IF_MATCH = re.compile(r'^(?:W/)?"([0-9]{1,9})"$|^([0-9]{1,9})$')
 
 
 class BadRequest(Exception):
@@ -37,7 +39,7 @@ def entry_json(entry, summary=False):
         'status': entry.status, 'categories': list(entry.categories),
         'created': format_time(entry.created), 'modified': format_time(entry.modified),
         'version': entry.version, 'reading_minutes': entry.reading_minutes,
-        'link': SiteUrls('', get_settings().site_url).absolute('/faq/%s/' % entry.slug),
+        'link': SiteUrls('', get_settings().site_url).absolute(SiteUrls.faq(entry.slug)),
     }
     if entry.is_trashed:
         data['trashed_from'] = entry.trashed_from
@@ -88,21 +90,31 @@ def api_errors(handler):
 
 
 def _body(request):
+    """The request's JSON object (``{}`` for no body): 413 past the limit, 400
+    for anything else that is not a JSON object, nested past Python's
+    recursion limit included."""
     raw = request.raw_body or b''
     if len(raw) > BODY_LIMIT:
         raise BadRequest('The body is larger than %d KB.' % (BODY_LIMIT // 1024), 413,
                          'too_large')
     try:
-        return json.loads(raw.decode('utf-8')) if raw else {}
+        body = json.loads(raw.decode('utf-8')) if raw else {}
     except (UnicodeDecodeError, ValueError) as error:
         raise BadRequest('The body is not valid JSON: %s' % error, 400, 'bad_json') from None
+    except RecursionError:
+        raise BadRequest('The body is not valid JSON: it is nested too deeply.', 400,
+                         'bad_json') from None
+    if not isinstance(body, dict):
+        raise BadRequest('The body must be a JSON object.', 400, 'bad_json')
+    return body
 
 
 def _path_number(raw, what, digits):
     """An id or version from the path; anything else names nothing there."""
-    if not raw.isdigit() or len(raw) > digits:
+    number = whole_number(raw, digits=digits)
+    if number is None:
         raise NotFound('No %s %s.' % (what, raw[:40]))
-    return int(raw)
+    return number
 
 
 def _entry_id(raw):
@@ -114,29 +126,33 @@ def _revision_number(raw):
 
 
 def _version(request, body, required):
-    """The version an edit was based on: If-Match header or ``version`` field."""
+    """The version an edit was based on: If-Match header or ``version`` field
+    (both checked when both are sent; the header wins)."""
     header = (request.headers.get('if-match') or '').strip()
-    value = body.pop('version', None) if isinstance(body, dict) else None
+    value = body.pop('version', _ABSENT) if isinstance(body, dict) else _ABSENT
+    if value is not _ABSENT:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)              # 2.0 is an integer to JSON Schema
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise BadRequest('version must be a positive integer.')
     if header:
         match = _IF_MATCH.match(header)
         if not match:
             raise BadRequest('If-Match must be an entry version such as "3".')
         value = int(match.group(1) or match.group(2))
-    if value is None:
+    if value is _ABSENT:
         if required:
             raise BadRequest('Say which version you edited: send If-Match: "<version>" '
                              'or a "version" field.', 428, 'version_required')
         return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise BadRequest('version must be a positive integer.')
     return value
 
 
 def _int_param(params, name, default, low, high):
-    raw = params.get(name, str(default))
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    number = whole_number(params.get(name, str(default)), low, high)
+    if number is None:
         raise BadRequest('%s must be a whole number from %d to %d.' % (name, low, high))
-    return int(raw)
+    return number
 
 
 # -- handlers -----------------------------------------------------------------------
@@ -163,6 +179,7 @@ def list_entries(request):
 @api_errors
 def create_entry(request):
     body = _body(request)
+    _version(request, body, required=False)     # a new entry has none: checked, not used
     entry = editing.create(get_repository(), body, request.admin_user)
     return entry_response(entry, 201)
 

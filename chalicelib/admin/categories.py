@@ -2,6 +2,7 @@
 from ..models import (SLUG_RULE, STATUSES, TRASH, ValidationError, build_category,
                       is_valid_slug, suggest_slug)
 from ..store import NotFound
+from ..urls import slug_from_url
 from .editing import entries_in, text_field
 
 CATEGORY_FIELDS = ('slug', 'name', 'description')
@@ -28,7 +29,9 @@ def _category_input(data, partial):
 def create_category(repository, data):
     """A new category; its slug is given or made from the name, and never changes."""
     fields = _category_input(data, partial=False)
-    slug = data.get('slug') or suggest_slug(fields['name'])
+    slug = data.get('slug')
+    if slug in (None, ''):
+        slug = suggest_slug(fields['name'])
     if not is_valid_slug(slug):
         raise ValidationError({'slug': SLUG_RULE})
     existing = repository.list_categories()
@@ -42,7 +45,8 @@ def categories_by_name(repository):
 
 
 def get_category(repository, slug):
-    """The category with this slug; NotFound if there is none."""
+    """The category with this slug (in either URL form); NotFound if there is none."""
+    slug = slug_from_url(slug)
     found = next((c for c in repository.list_categories() if c.slug == slug), None)
     if found is None:
         raise NotFound('No category %r.' % slug[:60])
@@ -51,6 +55,7 @@ def get_category(repository, slug):
 
 def update_category(repository, slug, data):
     from dataclasses import replace
+    slug = slug_from_url(slug)
     current_category = get_category(repository, slug)
     if 'slug' in data and data['slug'] != slug:
         raise ValidationError({'slug': 'A category keeps its slug; create a new one instead.'})
@@ -64,6 +69,7 @@ class CategoryInUse(ValueError):
 
 def delete_category(repository, slug):
     """Delete a category no entry uses (in any status, the trash included)."""
+    slug = slug_from_url(slug)
     get_category(repository, slug)
     users = [e for e in entries_in(repository, STATUSES + (TRASH,)) if slug in e.categories]
     if users:

@@ -11,6 +11,7 @@ from .. import content as html_content
 from ..models import (CONTENT_MAX_BYTES, GIVEN_DESCRIPTION_MAX, SLUG_RULE, STATUSES,
                       TITLE_MAX, TRASH, ValidationError, build_entry, is_valid_slug,
                       name_categories, suggest_slug, utcnow)
+from ..settings import get_settings
 from ..store import NotFound, VersionConflict
 
 EDITABLE = ('title', 'slug', 'content', 'content_format', 'description', 'status',
@@ -158,6 +159,14 @@ def _free_slug(repository, title):
     return slug
 
 
+def _resolved(content, slug):
+    """Clean content with its relative links and image sources resolved
+    against the old post's address, as the import resolves them (an
+    editor may paste HTML copied from the old site)."""
+    return html_content.clean_html(
+        content, base_url=html_content.old_post_url(get_settings().old_faq_base, slug))
+
+
 def create(repository, data, actor):
     """A new entry from editor input (a draft unless status says otherwise)."""
     fields = parse_input(data, partial=False)
@@ -166,7 +175,7 @@ def create(repository, data, actor):
     now = utcnow()
     entry = build_entry(
         id=repository.next_id(), slug=slug, title=fields['title'],
-        content=fields['content'], description=fields.get('description', ''),
+        content=_resolved(fields['content'], slug), description=fields.get('description', ''),
         status=fields.get('status', 'draft'), categories=fields.get('categories', ()),
         created=now, modified=now)
     return repository.create(_named(entry, categories), actor=actor, action='create')
@@ -219,6 +228,8 @@ def update(repository, entry_id, data, expected_version, actor, partial):
         fields.setdefault('categories', ())
         fields.setdefault('slug', previous.slug)
     fields.pop('content_format', None)
+    if 'content' in fields:
+        fields['content'] = _resolved(fields['content'], fields.get('slug', previous.slug))
     entry = _next(previous, **fields)
     if 'categories' in fields:
         entry = _named(entry, categories)

@@ -1,23 +1,48 @@
 """What editors read rather than change: the broken-links report and the audit log."""
+import html
 import re
+from urllib.parse import urlsplit
 
 from ..models import STATUSES, ValidationError, format_time, utcnow
+from ..settings import get_settings
+from ..urls import SiteUrls, slug_from_url
 from .editing import entries_in
 
 _FAQ_LINK = re.compile(r'href="/faq/([^"/?#]+)/?[^"]*"')
+_IMAGE_SOURCE = re.compile(r'<img\b[^>]*\ssrc="([^"]+)"')
+
+
+def external_images(markup, site_host):
+    """The sources of images in ``markup`` served by another host than this
+    site: they break when that site goes (the old WordPress site, say)."""
+    found = []
+    for source in _IMAGE_SOURCE.findall(markup):
+        source = html.unescape(source)
+        host = urlsplit(source).hostname
+        if host and host != site_host:
+            found.append(source)
+    return found
 
 
 def broken_links(repository):
-    """Links in entries' content to FAQ slugs that lead nowhere.
+    """Links in entries' content to FAQ slugs that lead nowhere, and images
+    hosted elsewhere.
 
     A link to an old slug still works (it redirects) and is reported as such,
-    so editors can point it at the current address.
+    so editors can point it at the current address.  An image on another
+    host works until that host drops it: reported so that editors can copy
+    it here before the old site goes.
     """
     entries = entries_in(repository, STATUSES, content=True)
     live = {e.slug: e for e in entries}
+    site_host = urlsplit(get_settings().site_url).hostname
     report = []
     for entry in entries:
-        for slug in sorted(set(_FAQ_LINK.findall(entry.content))):
+        for source in sorted(set(external_images(entry.content, site_host))):
+            report.append({'entry_id': entry.id, 'entry_title': entry.title,
+                           'entry_status': entry.status, 'link': source,
+                           'problem': 'external-image', 'current_slug': None})
+        for slug in sorted({slug_from_url(s) for s in _FAQ_LINK.findall(entry.content)}):
             target = live.get(slug)
             if target is not None and target.is_published:
                 continue
@@ -29,7 +54,7 @@ def broken_links(repository):
             else:
                 problem, hint = 'missing', None
             report.append({'entry_id': entry.id, 'entry_title': entry.title,
-                           'entry_status': entry.status, 'link': '/faq/%s/' % slug,
+                           'entry_status': entry.status, 'link': SiteUrls.faq(slug),
                            'problem': problem, 'current_slug': hint})
     return report
 
@@ -46,11 +71,11 @@ def audit_page(repository, month=None, before=None):
 
     Returns ``(month, records, after)``: ``after`` is the key to pass as
     ``before`` for the next (older) page, or None on the last one.  Without
-    ``month``, the month is the one ``before`` points into, else this one:
-    a client that only follows ``after`` keeps paging the same month even
-    when a new month begins meanwhile.
+    ``month`` (an empty one is invalid), the month is the one ``before``
+    points into, else this one: a client that only follows ``after`` keeps
+    paging the same month even when a new month begins meanwhile.
     """
-    if not month:
+    if month is None:
         key = _AUDIT_KEY.match(before) if isinstance(before, str) else None
         month = key.group(1) if key else format_time(utcnow())[:7]
     errors = {}

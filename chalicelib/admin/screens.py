@@ -10,6 +10,7 @@ never repeats it).  A rejected form comes back with the editor's input
 intact and each message next to its field.
 """
 from ..models import STATUSES, TRASH, ValidationError, suggest_slug
+from ..numbers import whole_number
 from ..store import (MAX_FAILURE_ADDRESSES, NotFound, SlugTaken, VersionConflict,
                      get_repository)
 from . import categories as category_editing, editing, reports
@@ -89,9 +90,10 @@ def create(request):
 
 
 def _entry(request, entry_id, allow_trashed=True):
-    if not entry_id.isdigit() or len(entry_id) > 15:
+    number = whole_number(entry_id, digits=15)
+    if number is None:
         raise NotFound(entry_id)
-    return editing.current(get_repository(), int(entry_id), allow_trashed=allow_trashed)
+    return editing.current(get_repository(), number, allow_trashed=allow_trashed)
 
 
 def not_found(request):
@@ -124,12 +126,12 @@ def save(request, entry_id):
     if form.get('action') == 'preview':
         preview, errors = _preview(form)
         return _edit_page(request, entry=entry, form=form, preview=preview, errors=errors)
-    version = form.get('version', '')
-    if not version.isdigit():
+    version = _form_number(form, 'version')
+    if version is None:
         return _edit_page(request, 400, entry=entry, form=form,
                           errors={'form': 'The form lost its version; reload the page.'})
     try:
-        saved = editing.update(get_repository(), entry.id, _form_input(form), int(version),
+        saved = editing.update(get_repository(), entry.id, _form_input(form), version,
                                request.admin_user, partial=False)
     except ValidationError as error:
         return _edit_page(request, 400, entry=entry, form=form, errors=error.errors)
@@ -152,8 +154,7 @@ def save(request, entry_id):
 
 def _form_number(form, name):
     """A whole number the form sent, or None."""
-    value = form.get(name, '')
-    return int(value) if value.isdigit() else None
+    return whole_number(form.get(name, ''))
 
 
 def action(request, entry_id, name):
@@ -188,8 +189,9 @@ def revisions(request, entry_id):
         return not_found(request)
     params = request.query_params or {}
     shown = None
-    if params.get('show', '').isdigit():
-        shown = get_repository().get_revision(entry.id, int(params['show']))
+    show = whole_number(params.get('show'), digits=9)
+    if show is not None:
+        shown = get_repository().get_revision(entry.id, show)
     return page(request, 'revisions.html', entry=entry, shown=shown,
                 revisions=get_repository().list_revisions(entry.id))
 
@@ -201,8 +203,8 @@ def restore_revision(request, entry_id, version):
     except NotFound:
         return not_found(request)
     try:
-        editing.restore_revision(get_repository(), entry.id, int(version) if version.isdigit()
-                                 else -1, _form_number(form, 'version'), request.admin_user)
+        editing.restore_revision(get_repository(), entry.id, whole_number(version) or -1,
+                                 _form_number(form, 'version'), request.admin_user)
     except VersionConflict:
         return redirect(request, '/admin/faqs/%d' % entry.id, done='conflict')
     except NotFound:

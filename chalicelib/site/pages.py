@@ -15,10 +15,11 @@ from chalice import Response
 
 from .. import derived, overlap, templating
 from ..models import is_valid_slug, parse_time
+from ..numbers import whole_number
 from ..search import Doc, answer_text, page_bounds, parse_query, search as run_search
 from ..settings import get_settings
 from ..store import get_repository
-from ..urls import SiteUrls, mount_path
+from ..urls import SiteUrls, mount_path, slug_from_url
 from . import caching, render
 
 HTML = 'text/html; charset=utf-8'
@@ -102,10 +103,7 @@ def _docs_for(ids):
 
 def _page_number(request):
     """The ``page`` query parameter, or None when it is not a page number."""
-    raw = _query(request).get('page', '1')
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
-        return None
-    return int(raw)
+    return whole_number(_query(request).get('page', '1'), 1, MAX_PAGE)
 
 
 def _listing_page(snapshot, listing, page, per_page, also=()):
@@ -136,6 +134,7 @@ def faq_index(request):
 
 
 def category(request, slug):
+    slug = slug_from_url(slug)
     page = _page_number(request)
     snapshot = derived.current()
     found = snapshot.categories.get(slug) if is_valid_slug(slug) else None
@@ -153,6 +152,7 @@ def category(request, slug):
 
 
 def faq(request, slug):
+    slug = slug_from_url(slug)          # either URL form of a non-ASCII slug
     if not is_valid_slug(slug):
         return not_found(request)
     repository = get_repository()
@@ -219,11 +219,12 @@ def sitemap_part(request, name):
     settings, urls = _context(request)
     snapshot = derived.current()
     parts = snapshot.info.get('sitemap', [])
-    if not number.isdigit() or not 1 <= int(number) <= len(parts) or len(parts) < 2:
+    number = whole_number(number, 1, len(parts))
+    if number is None or len(parts) < 2:
         return not_found(request, 'There is no such sitemap.')
-    key = 'sitemap:%d' % (int(number) - 1)
+    key = 'sitemap:%d' % (number - 1)
     return _xml(request, settings, urls, ('sitemap-part', snapshot.manifest.artifacts.get(key)),
-                lambda: snapshot.sitemap_part(int(number) - 1), _sitemap_newest(snapshot))
+                lambda: snapshot.sitemap_part(number - 1), _sitemap_newest(snapshot))
 
 
 def feed(request):

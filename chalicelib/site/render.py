@@ -110,15 +110,16 @@ def search_page(query, results, page, per_page, settings, urls, categories):
     """Search results: never indexed, so search engines keep to real pages."""
     title = ('Search results for “%s” – %s' % (query, settings.site_name) if query
              else 'Search – ' + settings.site_name)
-    seo = {'title': title, 'description': '', 'robots': 'noindex, follow',
-           'canonical': None}
+    description = ('Questions and answers from %s matching “%s”.' % (settings.site_name, query)
+                   if query else 'Search the questions and answers of %s.' % settings.site_name)
+    seo = {'title': title, 'description': html_content.truncate_words(description),
+           'robots': 'noindex, follow', 'canonical': None}
     has_more = results is not None and results.total > page * per_page
     seo['prev_link'] = urls.link('/', s=query, page=page - 1 if page > 2 else None) \
         if page > 1 else None
     seo['next_link'] = urls.link('/', s=query, page=page + 1) if has_more else None
     return render('search.html', query=query, results=results, page=page,
-                  categories=categories, search_id='-results',
-                  **page_context(settings, urls, seo))
+                  categories=categories, **page_context(settings, urls, seo))
 
 
 def not_found_page(settings, urls, message=None):

@@ -36,12 +36,15 @@ def block_main(context, missing=missing):
         pass
         yield 'Search the FAQs'
     yield '</h1>\n'
+    l_1_search_id = '-results'
+    pass
     template = environment.get_template('search_form.html', 'search.html')
-    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'search_id': l_1_search_id}))
     try:
         for event in gen:
             yield event
     finally: gen.close()
+    l_1_search_id = missing
     if (not (undefined(name='query') if l_0_query is missing else l_0_query)):
         pass
         yield '<p>Type a few words, or a phrase in "quotes", and press Search.</p>\n'
@@ -109,4 +112,4 @@ def block_main(context, missing=missing):
             yield '</nav>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=12&2=17&3=30&4=39&5=45&7=48&8=51&10=56&12=64&14=68&15=72&16=74&20=93&22=96&23=104'
+debug_info = '1=12&2=17&3=30&4=41&5=48&7=51&8=54&10=59&12=67&14=71&15=75&16=77&20=96&22=99&23=107'

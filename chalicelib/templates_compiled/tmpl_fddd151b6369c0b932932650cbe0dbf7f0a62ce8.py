@@ -8,12 +8,14 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_site = resolve('site')
-    l_0_seo = resolve('seo')
     l_0_urls = resolve('urls')
+    l_0_seo = resolve('seo')
     pass
     yield '<!doctype html>\n<html lang="'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'language'))
-    yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    yield '">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<link rel="icon" href="'
+    yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/favicon.ico'))
+    yield '" type="image/svg+xml">\n'
     template = environment.get_template('seo_head.html', 'base.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
@@ -67,4 +69,4 @@ def block_main(context, missing=missing):
     pass
 
 blocks = {'main': block_main}
-debug_info = '2=15&6=17&7=23&8=28&9=34&10=38&48=40&49=44&50=46&54=53&56=55&54=60'
+debug_info = '2=15&6=17&7=19&8=25&9=30&10=36&11=40&49=42&50=46&51=48&55=55&57=57&55=62'

@@ -60,12 +60,13 @@ from chalice import ChaliceUnhandledError, Response
 
 from .. import derived
 from ..settings import get_settings
+from ..urls import url_slug
 from .items import (POST_EMBED_FIELDS, POST_FIELDS, TERM_EMBED_FIELDS, TERM_FIELDS, Site,
                     field_tree, filter_fields, post_item, post_link, post_type_object,
                     taxonomy_object, term_item, wanted_fields)
 from .params import (NAMESPACE, POST_COLLECTION, POST_ITEM, POST_TYPE, TAXONOMY,
                      TAXONOMY_COLLECTION, TERM_COLLECTION, TERM_ITEM, TYPE_COLLECTION, ApiError,
-                     Query, invalid_post_id, no_route_error)
+                     Query, invalid_post_id, no_route_error, requested_slugs)
 from .routes import EXPOSED_HEADERS
 from .search import Search, find, fold
 
@@ -83,7 +84,7 @@ def _api_link(site_url):
 
 def json_response(body, query=None, status=200, headers=None, links=()):
     settings = get_settings()
-    pretty = query is not None and query.last('_pretty') not in (None, '0', 'false')
+    pretty = query is not None and '_pretty' in query.keys     # present: as WordPress
     text = json.dumps(body, ensure_ascii=False, indent=2 if pretty else None,
                       separators=None if pretty else (',', ':'))
     all_headers = {'Content-Type': JSON_TYPE, 'X-Robots-Tag': 'noindex',
@@ -159,7 +160,7 @@ def _post_filters(values, site):
         banned = set(exclude)
         tests.append(lambda e: e.id not in banned)
     if values['slug']:
-        slugs = {s.strip().lower() for s in values['slug']}
+        slugs = set(requested_slugs(values['slug']))
         tests.append(lambda e: e.slug in slugs)
     for name, attribute, after in (('after', 'created', True), ('before', 'created', False),
                                    ('modified_after', 'modified', True),
@@ -196,7 +197,7 @@ def _sort_posts(rows, values, ranks):
         position = {entry_id: n for n, entry_id in enumerate(values['include'])}
         return sorted(rows, key=lambda r: position.get(r.id, len(position)))
     if orderby == 'include_slugs':
-        position = {slug: n for n, slug in enumerate(values['slug'] or ())}
+        position = {slug: n for n, slug in enumerate(requested_slugs(values['slug'] or ()))}
         return sorted(rows, key=lambda r: position.get(r.slug, len(position)))
     if orderby == 'relevance':
         ranked = sorted(rows, key=lambda r: (r.created, r.id), reverse=descending)
@@ -206,7 +207,7 @@ def _sort_posts(rows, values, ranks):
         'modified': lambda r: (r.modified, r.id),
         'id': lambda r: r.id,
         'title': lambda r: (fold(r.title), r.id),
-        'slug': lambda r: (r.slug, r.id),
+        'slug': lambda r: (url_slug(r.slug), r.id),        # WordPress sorts post_name
     }[orderby]
     return sorted(rows, key=key, reverse=descending)
 
@@ -324,7 +325,8 @@ def list_terms(query):
     if values['exclude']:
         tests.append(lambda c: c.id not in set(values['exclude']))
     if values['slug']:
-        tests.append(lambda c: c.slug in {s.strip().lower() for s in values['slug']})
+        slugs = set(requested_slugs(values['slug']))
+        tests.append(lambda c: c.slug in slugs)
     if values['search']:
         needle = fold(values['search'])
         tests.append(lambda c: needle in fold(c.name) or needle in fold(c.slug))
@@ -338,10 +340,10 @@ def list_terms(query):
         position = {i: n for n, i in enumerate(values['include'])}
         matched.sort(key=lambda c: position.get(c.id, len(position)))
     elif orderby == 'include_slugs' and values['slug']:
-        position = {s: n for n, s in enumerate(values['slug'])}
+        position = {s: n for n, s in enumerate(requested_slugs(values['slug']))}
         matched.sort(key=lambda c: position.get(c.slug, len(position)))
     else:
-        key = {'id': lambda c: c.id, 'slug': lambda c: c.slug,
+        key = {'id': lambda c: c.id, 'slug': lambda c: url_slug(c.slug),
                'description': lambda c: (fold(c.description), c.id),
                'count': lambda c: (counts.get(c.slug, 0), c.id),
                'term_group': lambda c: c.id}.get(orderby, lambda c: (fold(c.name), c.id))

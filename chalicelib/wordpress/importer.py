@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 
 from .. import content as html_content
 from ..models import (GIVEN_DESCRIPTION_MAX, ValidationError, build_category,
-                      build_entry, name_categories, parse_time)
+                      build_entry, is_valid_slug, name_categories, parse_time)
 from ..store import StorageError
+from ..urls import slug_from_url
 
 WP_STATUSES = {'publish': 'publish', 'draft': 'draft', 'pending': 'draft',
                'private': 'draft', 'future': 'draft'}
@@ -40,6 +41,13 @@ def _rendered(record, key):
     if value is not None and not isinstance(value, str):
         raise RecordError('%s is not text' % key)
     return value or ''
+
+
+def _slug(record):
+    """The slug, decoded: WordPress keeps non-ASCII ones percent-encoded
+    (``%e2%9c%93-cma-%c3%a9tudes``); URLs encode them again the same way."""
+    slug = record.get('slug')
+    return slug_from_url(slug) if isinstance(slug, str) else slug
 
 
 def _time(record, *keys):
@@ -97,13 +105,16 @@ def entry_from_record(record, old_faq_base, category_slugs=None, site_url=''):
     status = record.get('status', 'publish')
     if status not in WP_STATUSES:
         raise RecordError('status %r cannot be imported' % status)
+    slug = _slug(record)
+    # relative links and image sources meant the old post's address
+    old_post = html_content.old_post_url(old_faq_base, slug) if is_valid_slug(slug) else ''
     try:
         return build_entry(
             id=wp_id,
-            slug=record.get('slug'),
+            slug=slug,
             title=html_content.unescape(_rendered(record, 'title')),
             content=own_links_relative(
-                html_content.clean_html(_rendered(record, 'content'), old_faq_base),
+                html_content.clean_html(_rendered(record, 'content'), old_faq_base, old_post),
                 site_url),
             # Yoast puts no cap on descriptions; keep what fits, at a word.
             description=html_content.truncate_words(
@@ -137,7 +148,7 @@ def category_from_term(term):
     name, description = term.get('name'), term.get('description') or ''
     try:
         return build_category(
-            id=term_id, slug=term.get('slug'),
+            id=term_id, slug=_slug(term),
             name=html_content.unescape(name) if isinstance(name, str) else name,
             description=description)
     except ValidationError as error:

@@ -27,7 +27,7 @@ from ..seo import FAQ_INDEX_NAME, faq_seo, head_context
 from ..settings import get_settings
 from ..store import get_repository
 from ..templating import render
-from ..urls import SiteUrls
+from ..urls import SiteUrls, url_slug
 from .params import NAMESPACE, POST_TYPE, TAXONOMY
 
 EXCERPT_WORDS = 55
@@ -207,7 +207,7 @@ def post_item(entry, site, wanted=None):
         if want(name):
             item[name] = wp_time(entry.modified)
     if want('slug'):
-        item['slug'] = entry.slug
+        item['slug'] = url_slug(entry.slug)       # as WordPress's post_name
     if want('status'):
         item['status'] = entry.status
     if want('type'):
@@ -244,7 +244,7 @@ def post_item(entry, site, wanted=None):
 
 
 def term_link(site, category):
-    return '%s/faq-category/%s/' % (site.settings.site_url, category.slug)
+    return site.urls.absolute(site.urls.category(category.slug))
 
 
 def term_item(category, count, site, wanted=None):
@@ -258,7 +258,7 @@ def term_item(category, count, site, wanted=None):
             ('description', lambda: category.description),
             ('link', lambda: term_link(site, category)),
             ('name', lambda: html.escape(category.name, quote=False)),
-            ('slug', lambda: category.slug), ('taxonomy', lambda: TAXONOMY),
+            ('slug', lambda: url_slug(category.slug)), ('taxonomy', lambda: TAXONOMY),
             ('parent', lambda: 0)):
         if want(name):
             item[name] = value()
@@ -299,9 +299,11 @@ def taxonomy_object(site):
 # -- _fields ------------------------------------------------------------------
 
 def field_tree(query):
-    """``_fields`` as a nested dict (``True`` = the whole value), or None."""
+    """``_fields`` as a nested dict (``True`` = the whole value), or None for
+    the whole response: without ``_fields``, or when it names nothing
+    (``_fields=``), as WordPress's ``rest_filter_response_fields`` does."""
     present, fields = query.array('_fields')
-    if not present:
+    if not present or not any(f.strip() for f in fields):
         return None
     tree = {}
     for field in fields:

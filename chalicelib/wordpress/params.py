@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 
+from ..urls import slug_from_url
+
 # The API's names, as the WordPress site registered them.
 NAMESPACE = 'wp/v2'
 POST_TYPE = 'faq'
@@ -188,8 +190,15 @@ INDEX_PARAMS = (_context(),)
 GLOBAL_PARAMS = (
     Param('_fields', 'array', 'Limit the response to these fields (a comma list; '
           '"a.b" names a nested field).', items='string'),
-    Param('_pretty', 'boolean', 'Pretty-print the JSON.'),
+    Param('_pretty', 'string', 'Pretty-print the JSON when present, whatever its value '
+          '(as WordPress does).'),
 )
+
+
+def requested_slugs(values):
+    """The slugs a ``slug`` parameter names, in either URL form: WordPress
+    runs each through ``sanitize_title``, which lowercases and encodes."""
+    return [slug_from_url(s.strip()).lower() for s in values]
 
 
 def _wp_list(text):

@@ -48,6 +48,18 @@ def test_update_needs_the_version_and_refuses_a_stale_one(client, token, repo):
     assert repo.get_by_id(made['id']).title == 'New title'
 
 
+def test_a_version_is_a_positive_whole_number_as_json_schema_reads_it(client, token, repo):
+    made = create(client, token)
+    path = '/admin/api/faqs/%d' % made['id']
+    status, body, _ = api(client, 'PATCH', path, token, {'title': 'Two point oh', 'version': 1.0})
+    assert status == 200 and body['version'] == 2
+    for bad in (None, 0, -1, 1.5, '2', True, [2]):
+        status, body, _ = api(client, 'PATCH', path, token, {'title': 'x', 'version': bad},
+                              headers={'If-Match': '"2"'})
+        assert status == 400 and 'version' in body['error']['message'], bad
+    assert repo.get_by_id(made['id']).title == 'Two point oh'
+
+
 def test_full_update_replaces_every_field(client, token):
     made = create(client, token, description='Given description.')
     status, body, _ = api(client, 'PUT', '/admin/api/faqs/%d' % made['id'], token,
@@ -180,6 +192,7 @@ def test_following_next_before_stays_in_its_month(client, token, repo, monkeypat
 
 @pytest.mark.parametrize('query, field', [
     ('?month=2026-13', 'month'), ('?month=26-01', 'month'), ('?before=x', 'before'),
+    ('?month=', 'month'), ('?before=', 'before'),
     ('?month=2026-01&before=2026-02-01T00:00:00Z%230000000000000000001%23abcdef01', 'before'),
 ])
 def test_audit_log_refuses_a_bad_month_or_position(client, token, query, field):
@@ -214,7 +227,8 @@ def test_unknown_entries_actions_and_ids(client, token):
     assert status == 404
 
 
-@pytest.mark.parametrize('query', ['status=nope', 'page=0', 'per_page=1000', 'page=x'])
+@pytest.mark.parametrize('query', ['status=nope', 'page=0', 'per_page=1000', 'page=x',
+                                   'page=%C2%B2', 'per_page=%D9%A3'])
 def test_bad_list_parameters_are_400(client, token, query):
     status, body, _ = api(client, 'GET', '/admin/api/faqs?' + query, token)
     assert status == 400 and body['error']['message']

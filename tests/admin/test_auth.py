@@ -37,7 +37,8 @@ def test_every_admin_route_refuses_an_anonymous_request(client, path, method):
         if is_api:
             assert response.status_code == 401, (path, method, headers)
             assert response.headers['Content-Type'] == 'application/json'
-            assert b'unauthorized' in response.body
+            assert b'unauthorized' in response.body or method == 'HEAD'
+            assert 'WWW-Authenticate' in response.headers
         else:
             assert response.status_code == 302, (path, method, headers)
             assert response.headers['Location'].startswith('/admin/login?next=')

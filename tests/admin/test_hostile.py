@@ -70,8 +70,9 @@ def test_broken_json_is_a_400(client, token, repo, raw):
     ({'content': {'html': 'x'}}, 'content'), ({'content': ''}, 'content'),
     ({'content': '<p> </p>'}, 'content'), ({'content': 'x' * (200 * 1024 + 1)}, 'content'),
     ({'slug': 'UPPER'}, 'slug'), ({'slug': 'a' * 201}, 'slug'), ({'slug': 7}, 'slug'),
-    ({'slug': 'caf\u00e9'}, 'slug'), ({'status': 'trash'}, 'status'),
-    ({'status': True}, 'status'), ({'categories': 'cma'}, 'categories'),
+    ({'slug': 'caf\u00e9 noir'}, 'slug'), ({'slug': 'zero\u200bwidth'}, 'slug'),
+    ({'status': 'trash'}, 'status'), ({'status': True}, 'status'),
+    ({'categories': 'cma'}, 'categories'),
     ({'categories': [1]}, 'categories'), ({'categories': ['ok'] * 21}, 'categories'),
     ({'categories': ['unknown-category']}, 'categories'),
     ({'description': 'd' * 321}, 'description'), ({'titel': 'typo'}, 'body'),
@@ -109,6 +110,50 @@ def test_an_oversized_body_is_413_and_nothing_changes(client, token, repo):
                           raw=json.dumps(dict(GOOD, content='x' * (600 * 1024))))
     assert status == 413 and body['error']['code'] == 'too_large'
     assert_nothing_stored(repo)
+
+
+# Every admin route that reads a JSON body, with an entry and a category to aim at.
+BODY_ROUTES = [('POST', '/admin/api/faqs'), ('PUT', '/admin/api/faqs/{id}'),
+               ('PATCH', '/admin/api/faqs/{id}'), ('POST', '/admin/api/faqs/{id}/publish'),
+               ('POST', '/admin/api/faqs/{id}/revisions/1/restore'),
+               ('POST', '/admin/api/categories'), ('PATCH', '/admin/api/categories/cma')]
+NESTED = ['[' * 1000 + ']' * 1000, '{"a":' * 1000 + '1' + '}' * 1000,
+          '{"title": ' + '[' * 5000 + ']' * 5000 + '}']
+
+
+def _body_routes(client, token):
+    """The routes above, aimed at an entry with a revision and a category."""
+    status, made, _ = api(client, 'POST', '/admin/api/faqs', token, GOOD)
+    assert api(client, 'PATCH', '/admin/api/faqs/%d' % made['id'], token,
+               {'title': 'Edited', 'version': 1})[0] == 200
+    assert api(client, 'POST', '/admin/api/categories', token, {'name': 'CMA', 'slug': 'cma'})[0] \
+        == 201
+    return [(method, path.replace('{id}', str(made['id']))) for method, path in BODY_ROUTES]
+
+
+def test_absurdly_nested_json_is_a_400_on_every_body_route(client, token, repo):
+    routes = _body_routes(client, token)
+    before = repo.get_by_id(int(routes[1][1].rsplit('/', 1)[1]))
+    for method, path in routes:
+        for raw in NESTED:
+            status, body, _ = api(client, method, path, token, raw=raw)
+            assert status == 400 and body['error']['code'] == 'bad_json', (method, path)
+    assert repo.get_by_id(before.id) == before
+
+
+def test_a_body_that_is_not_an_object_is_a_400_on_every_body_route(client, token, repo):
+    for method, path in _body_routes(client, token):
+        for raw in ('[null, null]', 'null', '"x"', '5', 'true'):
+            status, body, _ = api(client, method, path, token, raw=raw)
+            assert status == 400, (method, path, raw, body)
+            assert body['error']['message']
+
+
+def test_an_oversized_body_is_413_on_every_body_route(client, token, repo):
+    raw = json.dumps(dict(GOOD, content='x' * (600 * 1024)))
+    for method, path in _body_routes(client, token):
+        status, body, _ = api(client, method, path, token, raw=raw)
+        assert status == 413 and body['error']['code'] == 'too_large', (method, path)
 
 
 def test_hostile_updates_leave_the_stored_entry_untouched(client, token, repo):

@@ -109,6 +109,8 @@ def test_search_page_ranks_highlights_and_shows_categories(client, seeded):
     body = client.http.get('/?s=retake').body.decode()
     page = HeadParser(body)
     assert page.meta['robots'] == 'noindex, follow'
+    assert page.meta['description'] == 'Questions and answers from Certilyst matching “retake”.'
+    assert HeadParser(client.http.get('/?s=').body.decode()).meta['description']
     results = body.split('<ol class="cards">', 1)[1]
     assert '<mark>' in results
     assert 'value="retake"' in body

@@ -325,6 +325,24 @@ def test_fields_limit_the_response_nested_too(client, many, site):
     assert item == {'slug': 'question-5'}
 
 
+def test_an_empty_fields_list_gives_the_whole_response_as_wordpress_does(client, many):
+    """``rest_filter_response_fields`` filters only when ``_fields`` names
+    something: ``_fields=`` is the whole response, not ``{}``."""
+    for path in ('/wp-json', '/wp-json/wp/v2', FAQ + '/5', '/wp-json/wp/v2/types/faq'):
+        _, whole = get(client, path)
+        for query in ('?_fields=', '?_fields=,', '?_fields[]='):
+            response, body = get(client, path + query)
+            assert response.status_code == 200 and body == whole, (path, query)
+
+
+def test_pretty_printing_is_asked_by_presence_as_wordpress_does(client, many):
+    """WordPress pretty-prints whenever ``_pretty`` is there, whatever its value."""
+    for query in ('_pretty', '_pretty=1', '_pretty=null', '_pretty=0'):
+        response = client.http.get(FAQ + '/5?_fields=id,slug&' + query)
+        assert response.body.decode() == '{\n  "id": 5,\n  "slug": "question-5"\n}', query
+    assert client.http.get(FAQ + '/5?_fields=id').body == b'{"id":5}'
+
+
 def test_embed_context_and_the_contexts_that_need_a_login(client, many):
     _, body = get(client, FAQ + '?per_page=1&context=embed')
     assert list(body[0]) == ['id', 'date', 'slug', 'type', 'link', 'title', 'excerpt',

@@ -81,15 +81,28 @@ def test_cli_imports_an_object_file_and_an_array_file(repo, tmp_path, capsys):
     array = tmp_path / 'many.json'
     records = load_json('seed/sample-faqs.json')
     array.write_text(json.dumps(records[:3]))
-    broken = tmp_path / 'broken.json'
-    broken.write_text(json.dumps([{'id': 1, 'slug': 'UPPER'}]))
-    status = cli.main(['import-wordpress', SAMPLE, str(array), str(broken),
+    status = cli.main(['import-wordpress', SAMPLE, str(array),
                        '--categories', 'seed/faq-categories.json'])
     assert status == 0
-    printed = capsys.readouterr().out
-    assert '4 created, 0 updated, 0 unchanged, 1 failed' in printed
-    assert 'skipped 1:' in printed
+    printed = capsys.readouterr().out.splitlines()
+    assert '4 created, 0 updated, 0 unchanged, 0 failed' in printed
+    assert printed[-1] == 'failures: none'
     assert repo.get_by_id(records[0]['id']).categories == ('cma-exam',)
+
+
+def test_cli_fails_when_any_record_failed_unless_partial_imports_are_allowed(
+        repo, tmp_path, capsys):
+    broken = tmp_path / 'broken.json'
+    broken.write_text(json.dumps([{'id': 1, 'slug': 'UPPER'}, 'not a record']))
+    assert cli.main(['import-wordpress', SAMPLE, str(broken)]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert 'skipped 1: slug: Slug must be lowercase letters' in printed[0]
+    assert '1 created, 0 updated, 0 unchanged, 2 failed' in printed
+    assert printed[-1].startswith('failures: 2: 1 (slug: Slug must be ')
+    assert printed[-1].endswith('; #1 (record is not a JSON object)')
+    assert repo.get_by_id(549) is not None                  # the good one is in
+    assert cli.main(['import-wordpress', SAMPLE, str(broken), '--allow-partial']) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith('failures: 2: ')
 
 
 def test_cli_names_an_unreadable_file(repo, tmp_path):
