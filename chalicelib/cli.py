@@ -355,4 +355,5 @@ def main(argv=None):
 
 
 if __name__ == '__main__':
+    store.for_batch_work()          # imports and rebuilds wait for long reads
     sys.exit(main())

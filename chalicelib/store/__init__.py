@@ -31,7 +31,7 @@ _HOME = {name: module for module, names in ON_FIRST_USE.items() for name in name
 __all__ = sorted(_HOME) + [
     'ArtifactMissing', 'ArtifactStore', 'EMPTY', 'Manifest', 'get_artifacts',
     'manifest_from_item', 'DuplicateId', 'FIRST_LOCAL_ID', 'FaqRepository', 'NotFound', 'Revision', 'SlugTaken',
-    'StorageError', 'VersionConflict', 'dynamodb_data_loader', 'get_accounts',
+    'StorageError', 'VersionConflict', 'dynamodb_data_loader', 'for_batch_work', 'get_accounts',
     'get_repository', 'get_throttle', 'guarded', 'local_writes', 'make_client',
 ]
 
@@ -46,6 +46,7 @@ def __getattr__(name):
 
 
 _repository = None
+_read_timeout = None             # make_client's own, for requests
 
 
 def get_repository():
@@ -53,8 +54,17 @@ def get_repository():
     global _repository
     if _repository is None:
         from ..settings import get_settings
-        _repository = FaqRepository(make_client(), get_settings().table_name)
+        client = make_client(*([_read_timeout] if _read_timeout else []))
+        _repository = FaqRepository(client, get_settings().table_name)
     return _repository
+
+
+def for_batch_work():
+    """The repository, when this process makes it, waits for long reads
+    (the command line: imports and full rebuilds read page after page)."""
+    global _read_timeout
+    from .client import BATCH_READ_TIMEOUT
+    _read_timeout = BATCH_READ_TIMEOUT
 
 
 def get_artifacts():

@@ -9,7 +9,15 @@ import time
 from ..errors import ServiceUnavailable
 
 
-def make_client():
+# A page's read gives up after REQUEST_READ_TIMEOUT seconds a try (three tries:
+# well inside the Lambda's 10 s and API Gateway's 29 s).  The command line's
+# imports and full rebuilds read 1 MB pages on end, which DynamoDB Local on a
+# busy machine can take longer than that to answer: they wait longer.
+REQUEST_READ_TIMEOUT = 5
+BATCH_READ_TIMEOUT = 60
+
+
+def make_client(read_timeout=REQUEST_READ_TIMEOUT):
     """A DynamoDB client with bounded retries and timeouts.
 
     Made with botocore, the engine under boto3, rather than boto3 itself:
@@ -28,7 +36,7 @@ def make_client():
     region = os.environ.get('AWS_REGION') or os.environ.get('AWS_DEFAULT_REGION') \
         or 'us-east-1'
     config = Config(retries={'mode': 'standard', 'total_max_attempts': 3},
-                    connect_timeout=2, read_timeout=5)
+                    connect_timeout=2, read_timeout=read_timeout)
     session = botocore.session.get_session()
     try:
         session.register_component('data_loader', dynamodb_data_loader(

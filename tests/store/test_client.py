@@ -97,3 +97,17 @@ def test_a_botocore_the_lean_loader_does_not_suit_falls_back_to_the_stock_one(
     client = store.make_client()
     assert 'TableNames' in client.list_tables()          # a working client, on DynamoDB Local
     assert 'using the stock loader' in caplog.text and 'AttributeError' in caplog.text
+
+
+def test_the_command_line_waits_longer_for_a_read_than_a_request(monkeypatch, dynamodb_local):
+    """A request gives up soon (three tries inside the Lambda's 10 s); an
+    import or full rebuild reads 1 MB pages on end and may wait."""
+    from chalicelib.store import client as store_client
+    monkeypatch.setattr(store, '_read_timeout', None)
+    monkeypatch.setattr(store, '_repository', None)
+    assert store.get_repository().client.meta.config.read_timeout == \
+        store_client.REQUEST_READ_TIMEOUT == 5
+    monkeypatch.setattr(store, '_repository', None)
+    store.for_batch_work()
+    assert store.get_repository().client.meta.config.read_timeout == \
+        store_client.BATCH_READ_TIMEOUT == 60
