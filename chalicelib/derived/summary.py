@@ -34,7 +34,7 @@ class Summary:
 
     def __init__(self, rows=()):
         self.rows = sorted(rows, key=lambda r: r.key, reverse=True)
-        self._by_id = None
+        self._by_id, self._orders = None, {}
 
     @classmethod
     def of(cls, entries):
@@ -53,6 +53,14 @@ class Summary:
         gone = set(removed_ids) | {e.id for e in entries}
         kept = [row for row in self.rows if row.id not in gone]
         return Summary(kept + [row_of(e) for e in entries if e.is_published])
+
+    def ordered(self, name, key):
+        """The rows sorted by ``key``, ascending, sorted once per summary (so
+        once per instance and change): a request sorted otherwise than newest
+        first then only filters, in order."""
+        if name not in self._orders:
+            self._orders[name] = sorted(self.rows, key=key)
+        return self._orders[name]
 
     def ids(self, category=None):
         """Entry ids newest first: all of them, or a category's."""
@@ -85,5 +93,5 @@ class Summary:
                 for entry_id, slug, title, created, modified, version, categories in zip(
                     *(columns[name] for name in _COLUMNS))]
         summary = cls.__new__(cls)      # stored newest first already
-        summary.rows, summary._by_id = rows, None
+        summary.rows, summary._by_id, summary._orders = rows, None, {}
         return summary

@@ -191,7 +191,26 @@ def _post_filters(values, site):
     return tests
 
 
-def _sort_posts(rows, values, ranks):
+# Orders WordPress sorts by, unique with the id: sorted once per summary.
+ORDERS = {
+    'modified': lambda r: (r.modified, r.id),
+    'id': lambda r: r.id,
+    'title': lambda r: (fold(r.title), r.id),
+    'slug': lambda r: (url_slug(r.slug), r.id),        # WordPress sorts post_name
+}
+
+
+def _in_order(summary, values):
+    """Every row, in the order the request asks for (``include``, ``include_slugs``
+    and ``relevance`` excepted: :func:`_sort_requested`)."""
+    orderby, descending = values['orderby'], values['order'] == 'desc'
+    if orderby == 'date':                       # the summary's own order, newest first
+        return summary.rows if descending else summary.rows[::-1]
+    rows = summary.ordered(orderby, ORDERS[orderby])
+    return rows[::-1] if descending else rows
+
+
+def _sort_requested(rows, values, ranks):
     orderby, descending = values['orderby'], values['order'] == 'desc'
     if orderby == 'include':
         position = {entry_id: n for n, entry_id in enumerate(values['include'])}
@@ -199,17 +218,8 @@ def _sort_posts(rows, values, ranks):
     if orderby == 'include_slugs':
         position = {slug: n for n, slug in enumerate(requested_slugs(values['slug'] or ()))}
         return sorted(rows, key=lambda r: position.get(r.slug, len(position)))
-    if orderby == 'relevance':
-        ranked = sorted(rows, key=lambda r: (r.created, r.id), reverse=descending)
-        return sorted(ranked, key=lambda r: ranks[r.id])
-    key = {
-        'date': lambda r: (r.created, r.id),
-        'modified': lambda r: (r.modified, r.id),
-        'id': lambda r: r.id,
-        'title': lambda r: (fold(r.title), r.id),
-        'slug': lambda r: (url_slug(r.slug), r.id),        # WordPress sorts post_name
-    }[orderby]
-    return sorted(rows, key=key, reverse=descending)
+    ranked = sorted(rows, key=lambda r: (r.created, r.id), reverse=descending)  # relevance
+    return sorted(ranked, key=lambda r: ranks[r.id])
 
 
 def _newest_first_page(snapshot, values, start, count):
@@ -235,8 +245,12 @@ def _matching_page(snapshot, values, search, site, start, count):
             also=['summary'])
         ranks = find(sources, search, columns)
         tests.append(lambda r: r.id in ranks)
-    rows = snapshot.summary().rows
-    matched = _sort_posts([r for r in rows if all(test(r) for test in tests)], values, ranks)
+    summary = snapshot.summary()
+    if values['orderby'] in ('include', 'include_slugs', 'relevance'):
+        matched = _sort_requested([r for r in summary.rows if all(t(r) for t in tests)],
+                                  values, ranks)
+    else:
+        matched = [r for r in _in_order(summary, values) if all(t(r) for t in tests)]
     return len(matched), [(r.id, r.version) for r in matched[start:start + count]]
 
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chalicelib.wordpress import importer
+from chalicelib.wordpress import api as wp_api, importer
 from tests import helpers
 from tests.conftest import reading
 from tests.helpers import (BASE, SAMPLE, SEED, HeadParser, import_seed, load_json,
@@ -276,6 +276,19 @@ def test_wordpress_query_parameters(client, many, query, expected):
     response, body = get(client, FAQ + '?' + query)
     assert response.status_code == 200, body
     assert ids(body) == expected
+
+
+def test_a_sorted_listing_sorts_once_per_instance_and_change(client, many, monkeypatch):
+    """orderby=title folds every title once; the next pages, and the other
+    direction, only filter the stored order."""
+    folded = []
+    monkeypatch.setattr(wp_api, 'fold', lambda text: folded.append(text) or text.lower())
+    descending = ids(get(client, FAQ + '?orderby=title&per_page=100')[1])
+    assert descending[:3] == [9, 8, 7] and len(descending) == len(folded) == 23
+    assert ids(get(client, FAQ + '?orderby=title&per_page=3&page=2')[1]) == descending[3:6]
+    assert ids(get(client, FAQ + '?orderby=title&order=asc&per_page=100')[1]) == \
+        descending[::-1]
+    assert len(folded) == 23
 
 
 def test_search_with_relevance_exclusion_and_accents(client, repo):
