@@ -7,7 +7,9 @@ page's in one ``BatchGetItem``, and kept by name and version (up to
 :data:`CACHE_BYTES`): an artifact the builder did not change is never read
 twice.  So an edit shows on every instance within ``MAX_AGE`` seconds of
 the builder publishing it, a few seconds after the edit, and at once on the
-instance that made it.
+instance that made it.  Entries are kept too: by ``(id, version)`` for
+listings, and, for search hits (which the index names by id alone), for as
+long as the manifest and this instance's own writes stay the same.
 """
 import threading
 import time
@@ -38,10 +40,11 @@ class Snapshot:
     """The derived data one request sees: a manifest, its categories, and the
     artifacts it names, read on demand."""
 
-    def __init__(self, view, categories, manifest):
+    def __init__(self, view, categories, manifest, writes=None):
         self.view = view
         self.categories = {c.slug: c for c in categories}
         self.manifest = manifest
+        self.stamp = (manifest.version, writes)     # what hits() are current as of
 
     @property
     def info(self):
@@ -69,6 +72,11 @@ class Snapshot:
     def entries(self, keys):
         """The published entries named by ``(id, version)``, in that order."""
         return self.view.entries(keys)
+
+    def hits(self, ids, make):
+        """``{id: make(entry)}`` for the published entries of ``ids``: what
+        search hits show, the index naming entries by id alone."""
+        return self.view.hits(self.stamp, ids, make)
 
     def groups(self):
         return self.load(['groups']).get('groups', [])
@@ -118,6 +126,7 @@ class View:
         self._snapshot, self._checked, self._writes = None, 0.0, None
         self._cache, self._size = OrderedDict(), 0
         self._entries = OrderedDict()
+        self._hits, self._hits_stamp = OrderedDict(), None
         self._lock = threading.Lock()
 
     @staticmethod
@@ -134,7 +143,8 @@ class View:
             if self._snapshot is None or writes != self._writes or \
                     now - self._checked >= self.max_age:
                 categories, item = store.get_repository().catalog_head()
-                self._snapshot = Snapshot(self, categories, store.manifest_from_item(item))
+                self._snapshot = Snapshot(self, categories, store.manifest_from_item(item),
+                                          writes)
                 self._checked, self._writes = now, writes
             return self._snapshot
 
@@ -143,6 +153,7 @@ class View:
             self._snapshot = None
             self._cache.clear()
             self._entries.clear()
+            self._hits.clear()
             self._size = 0
 
     def entries(self, keys):
@@ -175,6 +186,28 @@ class View:
             if entry is not None and entry.is_published:
                 result.append(entry)
         return result
+
+    def hits(self, stamp, ids, make):
+        """Search hits, kept while the manifest and this instance's writes
+        stay as they were (``stamp``): the index names entries by id, not
+        version, so a hit read before is current as long as the index is.
+        A new manifest, or an edit made here, and they are read again."""
+        with self._lock:
+            if stamp != self._hits_stamp:
+                self._hits.clear()
+                self._hits_stamp = stamp
+            found = {i: self._hits[i] for i in ids if i in self._hits}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            read = store.get_repository().get_many(missing)
+            made = {i: make(e) for i, e in read.items() if e.is_published}
+            with self._lock:
+                if stamp == self._hits_stamp:
+                    self._hits.update(made)
+                    while len(self._hits) > ENTRIES_KEPT:
+                        self._hits.popitem(last=False)
+            found.update(made)
+        return found
 
     def load(self, snapshot, names, retry=True):
         manifest = snapshot.manifest

@@ -5,6 +5,7 @@ Cut from the answer's own text (the entry of a hit, or the text an index
 built in memory keeps), its words folded as the index folds them.
 """
 import html
+import functools
 import re
 from bisect import bisect_left
 
@@ -117,13 +118,18 @@ class _Words:
         return marked
 
 
+# The words of the answers shown lately: a search asked again (the next
+# page, the same popular query on a warm instance) does not read them again.
+_words = functools.lru_cache(maxsize=64)(_Words)
+
+
 def snippet(text, description, parts):
     """About 180 characters of the answer from just before its first match
     (or from its start), matched words in <mark>, as Markup; for an empty
     answer, the description."""
     if not text:
         return escape(html_content.truncate_words(description, SNIPPET_CHARS))
-    words = _Words(text)
+    words = _words(text)
     first = words.first_match(parts)
     anchor = words.starts[first] if first is not None else 0
     start, end = _bounds(text, anchor)

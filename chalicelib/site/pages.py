@@ -89,16 +89,16 @@ def search(request):
         parts = parse_query(query)
         sources = snapshot.search_sources(parts)
         limit, offset = page_bounds(SEARCH_PER_PAGE, (page - 1) * SEARCH_PER_PAGE)
-        results = run_search(sources, query, limit, offset, _docs_for, parts)
+        results = run_search(sources, query, limit, offset,
+                             lambda ids: snapshot.hits(ids, _doc), parts)
     body = render.search_page(query, results, page, SEARCH_PER_PAGE, settings, urls,
                               snapshot.categories)
     return html_response(body, 200, {'Cache-Control': caching.SEARCH})
 
 
-def _docs_for(ids):
-    """What search hits show, read from the entries themselves (one call)."""
-    found = get_repository().get_many(ids)
-    return {i: Doc(e, answer_text(e)) for i, e in found.items() if e.is_published}
+def _doc(entry):
+    """What a search hit shows of an entry (kept by the instance: Snapshot.hits)."""
+    return Doc(entry, answer_text(entry))
 
 
 def _page_number(request):

@@ -101,8 +101,38 @@ def test_every_route_costs_at_most_five_calls_and_a_faq_page_one(client, repo, s
     assert found['home'] == (['Query'], ['Query'])
     # warm, the page's entries are known by id and version: no call at all
     assert found['index, last page'] == (['Query', 'BatchGetItem', 'BatchGetItem'], [])
-    assert found['search'][0] == ['Query', 'BatchGetItem', 'BatchGetItem']
+    # a search asked again: its shards and its hits are known, no call at all
+    assert found['search'] == (['Query', 'BatchGetItem', 'BatchGetItem'], [])
+    assert found['search, phrase'][1] == []
     assert found['sitemap part'] == (['Query', 'BatchGetItem'], [])
+
+
+def test_search_hits_are_read_again_after_an_edit_here_or_a_new_manifest(
+        client, repo, stream, token):
+    site_of(repo, stream, 12)
+    calls = Calls(repo.client)
+    try:
+        assert b'answer 5.' in client.http.get('/?s=centre').body
+        del calls.names[:]
+        client.http.get('/?s=centre')
+        assert calls.names == []
+        status, _, _ = api(client, 'PATCH', '/admin/api/faqs/5', token, {
+            'content': '<p>The exam centre, answer five.</p>',
+            'version': repo.get_by_id(5).version})
+        assert status == 200
+        # the edit, made here, shows at once, though the index is not rebuilt yet
+        body = client.http.get('/?s=centre').body
+        assert b'answer five.' in body and b'answer 5.' not in body
+        assert 'BatchGetItem' in calls.names
+        # another instance's edit: a new manifest, hits read again
+        view, made = derived.View(), []
+        for stamp, reads in (((7, 1), 1), ((7, 1), 0), ((8, 1), 1)):
+            del calls.names[:]
+            assert view.hits(stamp, [5], lambda e: made.append(e.id) or e.id) == {5: 5}
+            assert calls.names == ['BatchGetItem'] * reads
+        assert made == [5, 5]
+    finally:
+        calls.close()
 
 
 def test_costs_do_not_depend_on_size(client, repo, stream, small_pieces):
