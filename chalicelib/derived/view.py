@@ -9,7 +9,8 @@ twice.  So an edit shows on every instance within ``MAX_AGE`` seconds of
 the builder publishing it, a few seconds after the edit, and at once on the
 instance that made it.  Entries are kept too: by ``(id, version)`` for
 listings, and, for search hits (which the index names by id alone), for as
-long as the manifest and this instance's own writes stay the same.
+long as the manifest and this instance's own writes stay the same, as are
+the rankings of the latest searches.
 """
 import threading
 import time
@@ -24,6 +25,7 @@ from .summary import Summary
 MAX_AGE = 30.0
 CACHE_BYTES = 48 * 1024 * 1024
 ENTRIES_KEPT = 1000          # entries by (id, version): a few MB
+MEMOS_KEPT = 32              # search rankings: at most ~1 MB each, at 20,000 entries
 
 
 def _decoder(name):
@@ -78,6 +80,11 @@ class Snapshot:
         search hits show, the index naming entries by id alone."""
         return self.view.hits(self.stamp, ids, make)
 
+    def memo(self, key, compute):
+        """``compute()``, kept by ``key`` while this snapshot's data stays the
+        same: a search's ranking, asked again on a warm instance."""
+        return self.view.memo(self.stamp, key, compute)
+
     def groups(self):
         return self.load(['groups']).get('groups', [])
 
@@ -126,7 +133,7 @@ class View:
         self._snapshot, self._checked, self._writes = None, 0.0, None
         self._cache, self._size = OrderedDict(), 0
         self._entries = OrderedDict()
-        self._hits, self._hits_stamp = OrderedDict(), None
+        self._hits, self._memos, self._stamp = OrderedDict(), OrderedDict(), None
         self._lock = threading.Lock()
 
     @staticmethod
@@ -154,6 +161,7 @@ class View:
             self._cache.clear()
             self._entries.clear()
             self._hits.clear()
+            self._memos.clear()
             self._size = 0
 
     def entries(self, keys):
@@ -187,27 +195,47 @@ class View:
                 result.append(entry)
         return result
 
+    def _as_of(self, stamp):
+        """Forget hits and memos made before ``stamp`` (under the lock)."""
+        if stamp != self._stamp:
+            self._hits.clear()
+            self._memos.clear()
+            self._stamp = stamp
+
     def hits(self, stamp, ids, make):
         """Search hits, kept while the manifest and this instance's writes
         stay as they were (``stamp``): the index names entries by id, not
         version, so a hit read before is current as long as the index is.
         A new manifest, or an edit made here, and they are read again."""
         with self._lock:
-            if stamp != self._hits_stamp:
-                self._hits.clear()
-                self._hits_stamp = stamp
+            self._as_of(stamp)
             found = {i: self._hits[i] for i in ids if i in self._hits}
         missing = [i for i in ids if i not in found]
         if missing:
             read = store.get_repository().get_many(missing)
             made = {i: make(e) for i, e in read.items() if e.is_published}
             with self._lock:
-                if stamp == self._hits_stamp:
+                if stamp == self._stamp:
                     self._hits.update(made)
                     while len(self._hits) > ENTRIES_KEPT:
                         self._hits.popitem(last=False)
             found.update(made)
         return found
+
+    def memo(self, stamp, key, compute):
+        """``compute()`` by ``key``, the :data:`MEMOS_KEPT` latest, as of ``stamp``."""
+        with self._lock:
+            self._as_of(stamp)
+            if key in self._memos:
+                self._memos.move_to_end(key)
+                return self._memos[key]
+        value = compute()
+        with self._lock:
+            if stamp == self._stamp:
+                self._memos[key] = value
+                while len(self._memos) > MEMOS_KEPT:
+                    self._memos.popitem(last=False)
+        return value
 
     def load(self, snapshot, names, retry=True):
         manifest = snapshot.manifest

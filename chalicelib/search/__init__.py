@@ -61,7 +61,7 @@ Ceiling
     (``docs/data-model.md``).
 """
 from ..text import MAX_TERM_CHARS, STOPWORDS, fold, stem, term, terms  # noqa: F401
-from .engine import Source, phrase_places  # noqa: F401
+from .engine import Source, phrase_places, rank  # noqa: F401
 from .index import MAX_LIMIT, MAX_OFFSET, SearchIndex, page_bounds, search  # noqa: F401
 from .query import MAX_QUERY_CHARS, MAX_TERMS, parse_query  # noqa: F401
 from .results import SearchHit, SearchResults  # noqa: F401

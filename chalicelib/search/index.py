@@ -31,20 +31,25 @@ def page_bounds(limit, offset):
     return max(0, min(limit, MAX_LIMIT)), max(0, min(offset, MAX_OFFSET))
 
 
-def search(sources, query, limit, offset, docs_for, parts=None):
+def search(sources, query, limit, offset, docs_for, parts=None, ranked=None):
     """Entries matching ``query``, best first: ``SearchResults(total, hits)``.
 
     ``docs_for(ids)`` gives ``{id: Doc}`` for the page's entries; one it
     cannot give (an entry deleted a moment ago) is left out of the page.
     ``limit`` is capped at :data:`MAX_LIMIT` and ``offset`` at
     :data:`MAX_OFFSET`; any query, however hostile, gives results or none,
-    never an exception.
+    never an exception.  ``ranked`` is what :func:`rank` gave for these
+    parts before (a search asked again): ``sources`` are not read then.
     """
     limit, offset = page_bounds(limit, offset)
     parts = parse_query(query) if parts is None else parts
-    if not parts or not any(len(s.segment) for s in sources):
+    if not parts:
         return SearchResults(0, ())
-    matched_all, keys = rank(sources, parts)
+    if ranked is None:
+        if not any(len(s.segment) for s in sources):
+            return SearchResults(0, ())
+        ranked = rank(sources, parts)
+    matched_all, keys = ranked
     chosen = [split_key(k) for k in keys[offset:offset + limit]]
     docs = docs_for([key_id(key) for key, _ in chosen]) if chosen else {}
     hits = []

@@ -16,7 +16,7 @@ from chalice import Response
 from .. import derived, overlap, templating
 from ..models import is_valid_slug, parse_time
 from ..numbers import whole_number
-from ..search import Doc, answer_text, page_bounds, parse_query, search as run_search
+from ..search import Doc, answer_text, page_bounds, parse_query, rank, search as run_search
 from ..settings import get_settings
 from ..store import get_repository
 from ..urls import SiteUrls, mount_path, slug_from_url
@@ -87,10 +87,11 @@ def search(request):
     results = None
     if query:
         parts = parse_query(query)
-        sources = snapshot.search_sources(parts)
+        ranked = snapshot.memo(('search', tuple(parts)),
+                               lambda: rank(snapshot.search_sources(parts), parts))
         limit, offset = page_bounds(SEARCH_PER_PAGE, (page - 1) * SEARCH_PER_PAGE)
-        results = run_search(sources, query, limit, offset,
-                             lambda ids: snapshot.hits(ids, _doc), parts)
+        results = run_search((), query, limit, offset,
+                             lambda ids: snapshot.hits(ids, _doc), parts, ranked)
     body = render.search_page(query, results, page, SEARCH_PER_PAGE, settings, urls,
                               snapshot.categories)
     return html_response(body, 200, {'Cache-Control': caching.SEARCH})

@@ -240,10 +240,15 @@ def _matching_page(snapshot, values, search, site, start, count):
     if search is not None:
         columns = values['search_columns'] or None
         ranking = values['orderby'] == 'relevance'
-        sources = snapshot.search_sources(            # the summary in the same read
-            search.parts(ranking), search.needs_positions(columns, ranking),
-            also=['summary'])
-        ranks = find(sources, search, columns)
+
+        def found():
+            sources = snapshot.search_sources(            # the summary in the same read
+                search.parts(ranking), search.needs_positions(columns, ranking),
+                also=['summary'])
+            return find(sources, search, columns)
+        # asked again on a warm instance, a search is not run again
+        ranks = snapshot.memo(('wp', search.sentence, tuple(search.terms), ranking,
+                               tuple(sorted(columns or ()))), found)
         tests.append(lambda r: r.id in ranks)
     summary = snapshot.summary()
     if values['orderby'] in ('include', 'include_slugs', 'relevance'):

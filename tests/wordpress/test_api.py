@@ -291,6 +291,19 @@ def test_a_sorted_listing_sorts_once_per_instance_and_change(client, many, monke
     assert len(folded) == 23
 
 
+def test_a_search_asked_again_is_not_run_again(client, many, monkeypatch):
+    runs = []
+    real = wp_api.find
+    monkeypatch.setattr(wp_api, 'find', lambda *args: runs.append(args[1]) or real(*args))
+    first = get(client, FAQ + '?search=question&per_page=5')[1]
+    assert len(runs) == 1 and len(first) == 5
+    assert ids(get(client, FAQ + '?search=Question&per_page=5&page=2')[1]) == \
+        [entry_id - 5 for entry_id in ids(first)]
+    assert len(runs) == 1                   # the same search, folded: its ranks kept
+    get(client, FAQ + '?search=question&orderby=relevance')
+    assert len(runs) == 2                   # ranked otherwise: run again
+
+
 def test_search_with_relevance_exclusion_and_accents(client, repo):
     repo.create(make_entry(1, title='Exam fees', content='<p>Retake costs money.</p>'))
     repo.create(make_entry(2, title='Retake policy', content='<p>You may sit again.</p>'))
