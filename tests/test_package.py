@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from chalicelib import templating
 from devtools import lambda_package
 from tests.conftest import ROOT
 from tests.helpers import api_gateway_event, import_seed
@@ -35,6 +36,13 @@ def test_package_is_small_and_leaves_boto3_out(package):
     assert (unpacked / '__pycache__' / ('app.%s.pyc' % sys.implementation.cache_tag)).is_file()
     assert not (unpacked / 'boto3').exists() and not (unpacked / 'botocore').exists()
     assert (unpacked / 'chalicelib' / 'templates' / 'faq.html').is_file()
+    # the compiled page templates as bytecode alone, current with the sources
+    shipped = unpacked / 'faq_templates'
+    assert (shipped / 'STAMP').read_text().strip() == templating.compiled_stamp()
+    assert sorted(p.name for p in shipped.iterdir()) == sorted(
+        ['STAMP'] + [p.name + 'c' for p in Path(templating.COMPILED_DIR).glob('*.py')])
+    assert not (unpacked / 'templates_compiled').exists()
+    assert not list(unpacked.glob('chalicelib/**/tmpl_*'))
     assert not (unpacked / 'devtools').exists() and not (unpacked / 'tests').exists()
 
 
