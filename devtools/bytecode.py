@@ -12,10 +12,11 @@ So this writes *hash-checked* bytecode (PEP 552), valid wherever the source
 is byte-for-byte the same, whatever its timestamp:
 
 * ``chalicelib/``: compiled in place, but for the modules only the admin
-  and the command line import (``ADMIN_AND_CLI``) and the two that answer
+  and the command line import (``ADMIN_AND_CLI``), the two that answer
   only API clients' documents, rarely and never a reader's page
   (``RARE_DOCUMENTS``: ``/openapi.json``, WordPress's discovery and
-  unknown-route answers).  Python keeps such
+  unknown-route answers), and those only readers' votes and questions
+  load (``READER_FORMS``).  Python keeps such
   files hash-checked when it recompiles an edited module, so local runs
   stay correct.
 * ``app.py``: into ``vendor/__pycache__``, which lands in the package root
@@ -70,15 +71,22 @@ CHALICE_RUNTIME = ('chalice/__init__.py', 'chalice/app.py')
 # The store's load on first use (store.ON_FIRST_USE).
 ADMIN_AND_CLI = ('admin/account.py', 'admin/api.py', 'admin/auth.py', 'admin/categories.py',
                  'admin/editing.py', 'admin/html.py', 'admin/login.py', 'admin/passwords.py',
-                 'admin/reports.py', 'admin/screens.py', 'admin/throttle.py',
-                 'admin/twofactor.py', 'cli.py', 'store/accounts.py', 'store/audit.py',
+                 'admin/insights.py', 'admin/reports.py', 'admin/screens.py',
+                 'admin/throttle.py', 'admin/twofactor.py', 'cli.py', 'store/accounts.py', 'store/audit.py',
                  'store/provisioning.py', 'store/throttle.py', 'wordpress/export.py',
                  'wordpress/fetch.py', 'wordpress/importer.py',
-                 'derived/builder.py', 'derived/related.py', 'derived/stream.py')
+                 'derived/builder.py', 'derived/related.py', 'derived/stream.py',
+                 'insights/report.py', 'insights/chart.py', 'insights/export.py',
+                 'store/searchdays.py')
 # Public, but only for API clients' documents, which an instance compiles
 # in a few milliseconds on the first such request: their bytecode's room in
 # the 2 MB package is worth more.
 RARE_DOCUMENTS = ('openapi.py', 'wordpress/discovery.py')
+# Public, but only for a reader who answers "Was this helpful?" or asks a
+# question, never for a page or a search: compiled on an instance's first
+# such post, like the admin's modules.
+READER_FORMS = ('site/feedback.py', 'insights/abuse.py', 'insights/readers.py',
+                'store/readers.py')
 
 
 def pinned_requirements(path):
@@ -140,7 +148,8 @@ def compile_app(project_dir):
             dirs.remove('__pycache__')
         for name in files:
             relative = os.path.relpath(os.path.join(folder, name), lib).replace(os.sep, '/')
-            if name.endswith('.py') and relative not in ADMIN_AND_CLI + RARE_DOCUMENTS:
+            if name.endswith('.py') and \
+                    relative not in ADMIN_AND_CLI + RARE_DOCUMENTS + READER_FORMS:
                 compile_to(os.path.join(folder, name), pyc_path(folder, name))
                 count += 1
     compile_to(os.path.join(project_dir, 'app.py'),

@@ -10,7 +10,7 @@ sys.path.insert(0, ROOT)
 
 from devtools.dynamodb_local import (DynamoDBLocal, MissingPrerequisite,  # noqa: E402
                                      local_aws_environment)
-from chalicelib import derived, store  # noqa: E402
+from chalicelib import derived, insights, store  # noqa: E402
 from chalicelib.admin import passwords  # noqa: E402
 from chalicelib.site import caching  # noqa: E402
 
@@ -107,6 +107,7 @@ def repo(dynamodb_client, monkeypatch):
     monkeypatch.setattr(store, '_repository', repository)
     derived.forget()
     caching.forget_bodies()
+    insights.forget_secrets()           # each table has its own secret of the day
     yield repository
     derived.forget()
     caching.forget_bodies()
