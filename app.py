@@ -17,6 +17,7 @@ openapi = lazy_module('chalicelib.openapi')
 wp_api = lazy_module('chalicelib.wordpress.api')
 wp_discovery = lazy_module('chalicelib.wordpress.discovery')
 derived_stream = lazy_module('chalicelib.derived.stream')
+site_feedback = lazy_module('chalicelib.site.feedback')
 
 app = Chalice(app_name='faq-site')
 app.register_middleware(middleware.observe, 'http')   # outermost: headers, logs, 503
@@ -71,11 +72,28 @@ def robots():
     return pages.robots(app.current_request)
 
 
+# --- readers' forms (chalicelib/site/feedback.py): "Was this helpful?", questions ---
+
+FORM = ['application/x-www-form-urlencoded']   # what HTML forms send
+
+
+@app.route('/faq/{slug}/feedback', methods=['POST'], content_types=FORM)
+def faq_feedback(slug):
+    return site_feedback.post(app.current_request, slug)
+
+
+@app.route('/ask', methods=['GET'])
+def ask_form():
+    return site_feedback.ask_form(app.current_request)
+
+
+@app.route('/ask', methods=['POST'], content_types=FORM)
+def ask():
+    return site_feedback.ask(app.current_request)
+
+
 # --- HTML admin (chalicelib/admin/screens.py, login.py, account.py); guard.admin_guard
 # checks session and CSRF, but for the login pages, which check their own form token ---
-
-FORM = ['application/x-www-form-urlencoded']   # what the admin's forms send
-
 
 @app.route('/admin/login', methods=['GET'])
 def admin_login_form():

@@ -14,10 +14,11 @@ TEMPLATE_DIR = os.path.join(HERE, 'templates')
 COMPILED_DIR = os.path.join(os.path.dirname(HERE), 'templates_compiled')
 SHIPPED_DIR = os.path.join(os.path.dirname(HERE), 'faq_templates')
 OPTIONS = dict(autoescape=True, auto_reload=False, trim_blocks=True, lstrip_blocks=True)
-# The admin's templates are not compiled ahead: the package ships only their
-# sources (it must stay under 2 MB), and an instance compiles each on the first
-# admin request that needs it, as it does the admin's modules.
-SOURCE_ONLY = 'admin/'
+# The admin's templates, and those of readers' rare forms, are not compiled
+# ahead: the package ships only their sources (it must stay under 2 MB), and an
+# instance compiles each on the first request that needs it, as it does the
+# modules behind them.
+SOURCE_ONLY = ('admin/', 'readers/')
 
 _environment = None
 

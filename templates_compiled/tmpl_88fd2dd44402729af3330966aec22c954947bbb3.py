@@ -49,7 +49,9 @@ def block_main(context, missing=missing):
         pass
         yield '<p>No questions match your search. Try fewer or different words, or <a href="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'faq_index'), _block_vars=_block_vars), _block_vars=_block_vars))
-        yield '">browse all FAQs</a>.</p>\n'
+        yield '">browse all FAQs</a>.</p>\n<p>Still looking? <a href="'
+        yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/ask', q=(undefined(name='query') if l_0_query is missing else l_0_query), _block_vars=_block_vars))
+        yield '">Ask us a question</a>.</p>\n'
     else:
         pass
         yield '<p role="status">'
@@ -109,4 +111,4 @@ def block_main(context, missing=missing):
             yield '</nav>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=12&2=17&3=30&4=39&5=45&7=48&8=51&10=56&12=64&14=68&15=72&16=74&20=93&22=96&23=104'
+debug_info = '1=12&2=17&3=30&4=39&5=45&7=48&8=51&9=53&11=58&13=66&15=70&16=74&17=76&21=95&23=98&24=106'

@@ -101,7 +101,8 @@ def test_every_route_costs_at_most_five_calls_and_a_faq_page_one(client, repo, s
     assert found['home'] == (['Query'], ['Query'])
     # warm, the page's entries are known by id and version: no call at all
     assert found['index, last page'] == (['Query', 'BatchGetItem', 'BatchGetItem'], [])
-    assert found['search'][0] == ['Query', 'BatchGetItem', 'BatchGetItem']
+    # ... and the search log's one count (tests below: it is the only addition)
+    assert found['search'][0] == ['Query', 'BatchGetItem', 'BatchGetItem', 'UpdateItem']
     assert found['sitemap part'] == (['Query', 'BatchGetItem'], [])
 
 
@@ -140,3 +141,67 @@ def test_an_edit_shows_at_once_here_and_within_the_window_on_other_instances(
     assert later.listing('all', 0, 10)[0] == (created['id'], created['version'])
     # the promise: every instance within a minute of the edit, the builder included
     assert derived.MAX_AGE <= 30
+
+
+# -- readers' feedback: what it adds to requests, and what Insights reads ----------------
+
+WRITES = ('PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems')
+
+
+def _recorded(repo, request):
+    """The DynamoDB calls ``request()`` makes."""
+    calls = Calls(repo.client)
+    try:
+        request()
+        return list(calls.names)
+    finally:
+        calls.close()
+
+
+def test_a_faq_page_costs_nothing_more_and_a_vote_or_a_question_two_writes(
+        client, repo, stream, monkeypatch):
+    from chalicelib import insights
+    from chalicelib.derived import builder
+    from tests.insights.helpers import ask, comment, from_address, published, vote
+    entry = published(repo)
+    stream.drain()
+    insights.form_token('ask')                    # the day's secret exists (once a day)
+    page = lambda: client.http.get('/faq/question-1/')          # noqa: E731
+    assert _recorded(repo, page) == ['Query']
+
+    builds = []
+    monkeypatch.setattr(builder, 'rebuild', lambda **kw: builds.append(kw))
+    yes = _recorded(repo, lambda: vote(client, 'question-1', 'yes'))
+    assert yes == ['Query', 'UpdateItem', 'UpdateItem']        # the entry, the check, the count
+    from_address(monkeypatch, '198.51.100.3')
+    assert [n for n in _recorded(repo, lambda: vote(client, 'question-1', 'no'))
+            if n in WRITES] == ['UpdateItem', 'UpdateItem']
+    said = _recorded(repo, lambda: comment(client, entry, 'The retake fee'))
+    assert said == ['Query', 'UpdateItem', 'PutItem']
+    asked = _recorded(repo, lambda: ask(client, 'Where is the exam centre in Lyon?'))
+    assert asked == ['UpdateItem', 'PutItem']
+    thanks = _recorded(repo, lambda: client.http.get('/faq/question-1/?feedback=yes'))
+    assert thanks == ['Query']
+    # none of it is content: the stream's handler builds nothing
+    stream.drain()
+    assert builds == []
+    assert _recorded(repo, page) == ['Query']
+
+
+def test_a_search_adds_one_write_and_only_on_its_first_page(client, repo, stream, monkeypatch):
+    from chalicelib import insights
+    from tests.insights.helpers import published
+    for n in range(1, 25):
+        published(repo, n, title='Exam fee question %d?' % n)
+    stream.drain()
+    for path in ('/?s=exam+fee', '/wp-json/wp/v2/faq?search=fee'):
+        client.http.get(path)                       # warm: the instance has its shards
+        logged = _recorded(repo, lambda: client.http.get(path))
+        with monkeypatch.context() as patch:
+            patch.setattr(insights, 'log_search', lambda *a, **k: None)
+            silent = _recorded(repo, lambda: client.http.get(path))
+        assert logged == silent + ['UpdateItem'], (path, logged, silent)
+    assert 'UpdateItem' not in _recorded(repo, lambda: client.http.get('/?s=exam+fee&page=2'))
+    assert [(t['query'], t['searches']) for t in insights.search_figures(7)['top']] == [
+        ('exam fee', 2), ('fee', 2)]                  # the silenced ones are not there
+
