@@ -11,6 +11,7 @@ from chalicelib.wordpress import routes as wp_routes
 # loaded by the first request that needs them, not on every cold start
 admin_account = lazy_module('chalicelib.admin.account')
 admin_api = lazy_module('chalicelib.admin.api')
+admin_insights = lazy_module('chalicelib.admin.insights')
 admin_login = lazy_module('chalicelib.admin.login')
 admin_screens = lazy_module('chalicelib.admin.screens')
 openapi = lazy_module('chalicelib.openapi')
@@ -201,6 +202,32 @@ def admin_audit():
     return admin_screens.audit(app.current_request)
 
 
+@app.route('/admin/insights', methods=['GET'])
+def admin_insights_screen():
+    return admin_insights.screen(app.current_request)
+
+
+@app.route('/admin/insights/questions', methods=['GET'])
+def admin_insights_inbox():
+    return admin_insights.inbox(app.current_request)
+
+
+@app.route('/admin/insights/questions/{question_id}/dismiss', methods=['POST'],
+           content_types=FORM)
+def admin_insights_dismiss(question_id):
+    return admin_insights.dismiss(app.current_request, question_id)
+
+
+@app.route('/admin/insights/comments/{comment_id}/keep', methods=['POST'], content_types=FORM)
+def admin_insights_keep(comment_id):
+    return admin_insights.keep(app.current_request, comment_id)
+
+
+@app.route('/admin/insights/export/{table}', methods=['GET'])
+def admin_insights_export(table):
+    return admin_insights.export(app.current_request, table)
+
+
 # --- admin JSON API (chalicelib/admin/api.py); guard.admin_guard checks the token ---
 
 @app.route('/admin/api/faqs', methods=['GET'])
@@ -286,6 +313,31 @@ def admin_api_delete_category(slug):
 @app.route('/admin/api/reports/broken-links', methods=['GET'])
 def admin_api_broken_links():
     return admin_api.broken_links(app.current_request)
+
+
+@app.route('/admin/api/insights/searches', methods=['GET'])
+def admin_api_insights_searches():
+    return admin_insights.api_searches(app.current_request)
+
+
+@app.route('/admin/api/insights/helpfulness', methods=['GET'])
+def admin_api_insights_helpfulness():
+    return admin_insights.api_helpfulness(app.current_request)
+
+
+@app.route('/admin/api/insights/questions', methods=['GET'])
+def admin_api_insights_questions():
+    return admin_insights.api_questions(app.current_request)
+
+
+@app.route('/admin/api/insights/questions/{question_id}/dismiss', methods=['POST'])
+def admin_api_insights_dismiss(question_id):
+    return admin_insights.api_dismiss(app.current_request, question_id)
+
+
+@app.route('/admin/api/insights/comments/{comment_id}/keep', methods=['POST'])
+def admin_api_insights_keep(comment_id):
+    return admin_insights.api_keep(app.current_request, comment_id)
 
 
 # --- WordPress-compatible read API (chalicelib/wordpress/api.py) ---

@@ -205,3 +205,41 @@ def test_a_search_adds_one_write_and_only_on_its_first_page(client, repo, stream
     assert [(t['query'], t['searches']) for t in insights.search_figures(7)['top']] == [
         ('exam fee', 2), ('fee', 2)]                  # the silenced ones are not there
 
+
+def test_insights_read_aggregates_only_whatever_the_number_of_visitors(
+        client, repo, stream, token):
+    from chalicelib import insights
+    from tests.admin_helpers import api
+    from tests.insights.helpers import published
+    entries = [published(repo, n) for n in (1, 2, 3)]
+    stream.drain()
+    now = __import__('time').time()
+
+    def visitors(count, days_ago=(0,)):
+        for n in range(count):
+            for ago in days_ago:
+                insights.log_search('refund policy', True, now=now - ago * 86400)
+                insights.log_search('parking', False, now=now - ago * 86400)
+            for entry in entries:
+                insights.vote('192.0.2.%d' % (n + len(visited)), entry.id, n % 3 == 0)
+        visited.extend(range(count))
+    visited = []
+    paths = ['/admin/api/insights/searches?days=90',
+             '/admin/api/insights/helpfulness?days=90&min_votes=1',
+             '/admin/api/insights/questions']
+
+    def view():
+        return [_recorded(repo, lambda: api(client, 'GET', path, token)) for path in paths]
+    visitors(1, days_ago=(0, 1, 40))
+    first = view()                   # past days are summed up once, and kept
+    assert first[0].count('PutItem') == 89 and 'Scan' not in sum(first, [])
+    one = view()
+    assert 'PutItem' not in one[0] and one[0].count('Query') == 2       # rollups, today
+    visitors(20)
+    assert view() == one             # twenty times the visitors: the very same reads
+    figures = api(client, 'GET', paths[0], token)[1]
+    assert figures['top'] == [{'query': 'parking', 'searches': 23, 'found': 0, 'missed': 23},
+                              {'query': 'refund policy', 'searches': 23, 'found': 23,
+                               'missed': 0}]
+    assert [d['found'] for d in figures['daily'] if d['found']] == [1, 1, 21]
+    assert [i['votes'] for i in api(client, 'GET', paths[1], token)[1]['items']] == [21] * 3
