@@ -2,8 +2,8 @@
 questions, and the Insights screen built from them.
 
 * :mod:`.searches`: every search the site answers, counted per day and
-  normalised query, with results or without (on every search's path, so
-  small and loaded with the site);
+  normalised query, with results or without, batched per instance (on
+  every search's path, so small and loaded with the site);
 * :mod:`.abuse`: the rules every reader form passes (origin, honeypot, fill
   time) and the keyed hash addresses are counted under, never stored;
 * :mod:`.readers`: votes, comments and questions, their limits and how
@@ -18,7 +18,8 @@ from the modules readers' forms and editors use load on first use, so that
 a cold start that serves pages imports only :mod:`.searches`.
 """
 from ..lazy import names_on_first_use
-from .searches import MAX_QUERY, log_search, normalise  # noqa: F401 (on every search's path)
+from .searches import (MAX_QUERY, flush as flush_searches, forget as forget_searches,  # noqa: F401
+                       log_search, normalise)
 
 ON_FIRST_USE = {
     'abuse': ('HONEYPOT', 'MIN_FILL_SECONDS', 'Refused', 'check_honeypot', 'check_origin',
@@ -32,4 +33,4 @@ ON_FIRST_USE = {
     'export': ('TABLES', 'table'),
 }
 __getattr__, _LATER = names_on_first_use(__name__, ON_FIRST_USE, globals())
-__all__ = _LATER + ['MAX_QUERY', 'log_search', 'normalise']
+__all__ = _LATER + ['MAX_QUERY', 'flush_searches', 'forget_searches', 'log_search', 'normalise']

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from .. import store
 from .readers import KEEP_DAYS
-from .searches import aggregate_expiry, day_of
+from .searches import aggregate_expiry, day_of, flush as flush_searches
 
 RANGES = (7, 30, 90)
 DEFAULT_RANGE = 30
@@ -68,6 +68,7 @@ def search_figures(days, now=None):
     """Searches per day, with and without results; the most searched queries,
     and those most searched without a result."""
     window_days = window(days, now)
+    flush_searches()                  # this instance's own counts first
     rollups, complete = _rollups(window_days)
     merged = {}
     for day in window_days:

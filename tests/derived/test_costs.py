@@ -7,6 +7,7 @@ sitemaps and search shards cut small so that the larger site has many of
 each.  What a call costs in time is measured by ``bench/scale.py``.
 """
 import math
+import time
 
 import pytest
 
@@ -213,7 +214,7 @@ def test_insights_read_aggregates_only_whatever_the_number_of_visitors(
     from tests.insights.helpers import published
     entries = [published(repo, n) for n in (1, 2, 3)]
     stream.drain()
-    now = __import__('time').time()
+    now = time.time()
 
     def visitors(count, days_ago=(0,)):
         for n in range(count):
@@ -243,3 +244,45 @@ def test_insights_read_aggregates_only_whatever_the_number_of_visitors(
                                'missed': 0}]
     assert [d['found'] for d in figures['daily'] if d['found']] == [1, 1, 21]
     assert [i['votes'] for i in api(client, 'GET', paths[1], token)[1]['items']] == [21] * 3
+
+
+def test_a_busy_instance_writes_its_searches_in_batches_one_write_a_search_at_most(
+        client, repo, stream, monkeypatch):
+    from chalicelib import insights
+    from chalicelib.insights import searches
+    from tests.insights.helpers import published
+    published(repo, 1, title='Exam fee question?')
+    stream.drain()
+    monkeypatch.setattr(searches, 'FLUSH_SECONDS', 10)
+
+    def search(query):
+        return _recorded(repo, lambda: client.http.get('/?s=' + query.replace(' ', '+')))
+
+    queries = ['exam fee', 'Exam  FEE', 'parking', 'exam fee'] * 5
+    written = [search(q).count('UpdateItem') for q in queries]
+    assert written == [1] + [0] * 19       # the first writes at once, the rest are held
+    today = searches.day_of(time.time())
+    assert searches._pending == {(today, 'exam fee', True): 14, (today, 'parking', False): 5}
+    # ten seconds on, they are a batch: the next searches write it, one count each,
+    # and hold their own for the next batch
+    monkeypatch.setattr(searches, '_batch_taken_at', searches._batch_taken_at - 10)
+    assert [search(q).count('UpdateItem') for q in ('parking', 'exam fee', 'parking')] == \
+        [1, 1, 0]
+    assert searches._pending == {(today, 'exam fee', True): 1, (today, 'parking', False): 1}
+    top = [(t['query'], t['found'], t['missed']) for t in insights.search_figures(7)['top']]
+    assert top == [('exam fee', 16, 0), ('parking', 0, 7)]      # 23 searches, all counted
+    assert searches._pending == searches._batch == {}     # the figures wrote them first
+
+
+def test_an_instance_holding_too_many_counts_starts_a_batch_sooner(repo, monkeypatch):
+    from chalicelib import insights
+    from chalicelib.insights import searches
+    monkeypatch.setattr(searches, 'FLUSH_SECONDS', 10)
+    monkeypatch.setattr(searches, 'MAX_PENDING', 3)
+    insights.log_search('first', True)                # written: the instance held none
+    written = [_recorded(repo, lambda q=q: insights.log_search(q, False))
+               for q in ('a', 'b', 'c', 'd', 'e', 'a')]
+    assert written == [[], [], [], ['UpdateItem'], ['UpdateItem'], ['UpdateItem']]
+    assert len(searches._batch) + len(searches._pending) == 3
+    assert sorted((t['query'], t['searches']) for t in insights.search_figures(7)['top']) \
+        == [('a', 2), ('b', 1), ('c', 1), ('d', 1), ('e', 1), ('first', 1)]

@@ -3,6 +3,10 @@
 The FAQ page everyone shares never changes, the thank-you a reader gets is
 theirs alone (private, no ETag), and what they send reaches the editors.
 """
+import json
+
+import pytest
+
 from chalicelib import insights
 from tests.insights.helpers import ask, comment, counts, published, token_in, vote
 
@@ -101,3 +105,27 @@ def test_the_search_log_counts_normalised_queries_and_whether_they_found_anythin
     assert (figures['found'], figures['missed']) == (4, 2)
     assert figures['daily'][-1] == {'day': figures['to'], 'found': 4, 'missed': 2}
     assert [d['found'] + d['missed'] for d in figures['daily'][:-1]] == [0] * 6
+
+
+@pytest.mark.parametrize('failure', ['throttled', 'no such table'])
+def test_a_count_dynamodb_refuses_never_fails_the_search(client, repo, monkeypatch, caplog,
+                                                          failure):
+    from chalicelib import store
+    from chalicelib.errors import ServiceUnavailable
+    published(repo, title='How much is the exam fee?')
+
+    def throttled(*args, **kwargs):
+        raise ServiceUnavailable('DynamoDB update_item failed: ThrottlingException')
+    with monkeypatch.context() as patch:
+        if failure == 'throttled':
+            patch.setattr(store.SearchLog, 'count', throttled)
+        else:                           # a real ResourceNotFoundException from botocore
+            patch.setattr(store, 'get_search_log',
+                          lambda: store.SearchLog(repo.client, repo.table_name + '-gone'))
+        page = client.http.get('/?s=exam+fee')
+        listed = client.http.get('/wp-json/wp/v2/faq?search=fee')
+    assert page.status_code == 200 and 'How much is the exam fee?' in page.body.decode()
+    assert listed.status_code == 200 and len(json.loads(listed.body)) == 1
+    assert caplog.text.count('search log: 1 count(s) not stored') == 2
+    figures = insights.search_figures(7)
+    assert (figures['found'], figures['missed']) == (0, 0)     # lost, and nothing held

@@ -1,8 +1,8 @@
 """Readers at once and readers' privacy, against DynamoDB Local.
 
-Fifty readers voting on one FAQ at the same moment are all counted, once
-each; after a burst of every kind of reader action the whole table holds no
-address and no User-Agent, and every reader record expires.
+Fifty readers voting on one FAQ, or searching, at the same moment are all
+counted, once each; after a burst of every kind of reader action the whole
+table holds no address and no User-Agent, and every reader record expires.
 """
 import hashlib
 import threading
@@ -41,6 +41,18 @@ def test_fifty_readers_voting_at_once_are_counted_exactly(repo):
     outcomes = at_once(lambda n: insights.vote('203.0.113.77', entry.id, False))
     assert outcomes.count('counted') == 1 and outcomes.count('voted') == THREADS - 1
     assert counts(entry.id) == (THREADS // 2, THREADS // 2 + 1)
+
+
+def test_fifty_searches_at_once_are_counted_exactly_batched_or_not(repo, monkeypatch):
+    from chalicelib.insights import searches
+    queries = ('exam fee', 'parking', 'retake')
+    for held in (0, 10):                      # every search written, then batched
+        monkeypatch.setattr(searches, 'FLUSH_SECONDS', held)
+        for _ in range(2):
+            at_once(lambda n: insights.log_search(queries[n % 3], n % 3 != 1))
+    assert searches._batch == {} and sum(searches._pending.values()) == 2 * THREADS
+    top = {t['query']: (t['found'], t['missed']) for t in insights.search_figures(7)['top']}
+    assert top == {'exam fee': (68, 0), 'parking': (0, 68), 'retake': (64, 0)}   # 4 x 50
 
 
 def everything_stored(client):
