@@ -274,10 +274,14 @@ class ReaderStore:
                                            ReturnValues='ALL_OLD')
         if 'Attributes' not in response:
             return None
-        question = self._question(response['Attributes'])
+        old = response['Attributes']
+        question = self._question(old)
+        # the day's item expires a day after its questions; should TTL have taken
+        # it first, the one made here expires too
         self.client.update_item(
             TableName=self.table_name, Key=_key('QUESTIONS', 'DAY#' + question.day),
-            UpdateExpression='ADD closed :one', ExpressionAttributeValues={':one': _n(1)})
+            UpdateExpression='ADD closed :one SET expires_at = if_not_exists(expires_at, :ttl)',
+            ExpressionAttributeValues={':one': _n(1), ':ttl': old['expires_at']})
         return question
 
     def open_questions(self, first_day, last_day):

@@ -115,3 +115,15 @@ def test_after_a_burst_no_address_or_user_agent_is_stored_and_every_record_expir
     assert all(0 < h <= 2 for h in kinds['READER'] + kinds['META'])
     assert all(89.9 < h <= 91 for h in kinds['COMMENTS'] + kinds['QUESTIONS'])
     assert all(394 < h <= 396 for h in kinds['VOTES'] + kinds['SEARCHES'])
+
+
+def test_a_question_closed_after_its_day_expired_leaves_nothing_that_never_expires(repo):
+    asked = insights.ask('192.0.2.9', 'Where do I find the exam calendar?',
+                         'reader@example.com')
+    day_item = {'pk': {'S': 'QUESTIONS'}, 'sk': {'S': 'DAY#' + asked.split('.')[0]}}
+    repo.client.delete_item(TableName=repo.table_name, Key=day_item)     # as TTL would
+    assert insights.close_question(asked)
+    stored = everything_stored(repo)
+    assert [i['sk']['S'] for i in stored if i['pk']['S'] == 'QUESTIONS'] == [day_item['sk']['S']]
+    assert 'reader@example.com' not in repr(stored)
+    assert [i for i in stored if 'expires_at' not in i] == []
