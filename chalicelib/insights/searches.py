@@ -16,14 +16,16 @@ batch, and the searches that follow write the batch one count each, as an
 own count at once).  So a quiet site writes every search as it comes, and
 a busy instance writes one ``ADD`` per distinct query and day every 10
 seconds however many searches that was: never more than one write on a
-search, usually none, and next to nothing on the search's own time (a
-DynamoDB call costs botocore ~0.15 ms of the app's own time, close to the
-0.2 ms a search may gain; ``bench/insights.py``).  What it costs: counts
-an instance still holds when it stops receiving searches (Lambda reclaims
-idle instances after minutes) are lost, about :data:`FLUSH_SECONDS` of
-that instance's searches; so is a count DynamoDB refuses.  The report is
-a measure of what readers look for, not a ledger.  The Insights figures
-write this instance's counts first (:func:`flush`).
+search, usually none, and next to nothing on the search's own time: a
+write on every search added 0.3 to 0.8 ms p50 of the app's own time
+(botocore's share of a DynamoDB call), over the 0.2 ms a search may gain,
+and the batches add less than 0.1 ms (``bench/insights.py``,
+``bench/RESULTS.md``).  What it costs: counts an instance still holds
+when it stops receiving searches (Lambda reclaims idle instances after
+minutes) are lost, about :data:`FLUSH_SECONDS` of that instance's
+searches; so is a count DynamoDB refuses.  The report is a measure of
+what readers look for, not a ledger.  The Insights figures write this
+instance's counts first (:func:`flush`).
 
 Queries are normalised before they are counted, so that ``Exam Fees``,
 ``exam  fees`` and ``"exam fées"`` are one line of the report: case and
