@@ -1,4 +1,11 @@
-"""Routes of the FAQ site; every handler hands over to ``chalicelib``."""
+"""Routes of the FAQ site; every handler hands over to ``chalicelib``.
+
+One job past 400 lines: a route table, three to five lines a route, one
+place to read every URL the site answers.  Chalice Blueprints per package
+would split it, but registering a blueprint imports its module, and so
+every package's handlers on each cold start: the admin, WordPress and
+readers' modules are loaded on first use instead (``lazy_module``).
+"""
 from chalice import Chalice
 
 from chalicelib import middleware
@@ -11,12 +18,14 @@ from chalicelib.wordpress import routes as wp_routes
 # loaded by the first request that needs them, not on every cold start
 admin_account = lazy_module('chalicelib.admin.account')
 admin_api = lazy_module('chalicelib.admin.api')
+admin_insights = lazy_module('chalicelib.admin.insights')
 admin_login = lazy_module('chalicelib.admin.login')
 admin_screens = lazy_module('chalicelib.admin.screens')
 openapi = lazy_module('chalicelib.openapi')
 wp_api = lazy_module('chalicelib.wordpress.api')
 wp_discovery = lazy_module('chalicelib.wordpress.discovery')
 derived_stream = lazy_module('chalicelib.derived.stream')
+site_feedback = lazy_module('chalicelib.site.feedback')
 
 app = Chalice(app_name='faq-site')
 app.register_middleware(middleware.head_as_get, 'http')   # outermost: HEAD drops the body
@@ -94,11 +103,28 @@ for _path in ('/{page}', '/{section}/{page}'):
     get(_path)(unknown_path)
 
 
+# --- readers' forms (chalicelib/site/feedback.py): "Was this helpful?", questions ---
+
+FORM = ['application/x-www-form-urlencoded']   # what HTML forms send
+
+
+@app.route('/faq/{slug}/feedback', methods=['POST'], content_types=FORM)
+def faq_feedback(slug):
+    return site_feedback.post(app.current_request, slug)
+
+
+@get('/ask')
+def ask_form():
+    return site_feedback.ask_form(app.current_request)
+
+
+@app.route('/ask', methods=['POST'], content_types=FORM)
+def ask():
+    return site_feedback.ask(app.current_request)
+
+
 # --- HTML admin (chalicelib/admin/screens.py, login.py, account.py); guard.admin_guard
 # checks session and CSRF, but for the login pages, which check their own form token ---
-
-FORM = ['application/x-www-form-urlencoded']   # what the admin's forms send
-
 
 @get('/admin/login')
 def admin_login_form():
@@ -206,6 +232,32 @@ def admin_audit():
     return admin_screens.audit(app.current_request)
 
 
+@get('/admin/insights')
+def admin_insights_screen():
+    return admin_insights.screen(app.current_request)
+
+
+@get('/admin/insights/questions')
+def admin_insights_inbox():
+    return admin_insights.inbox(app.current_request)
+
+
+@app.route('/admin/insights/questions/{question_id}/dismiss', methods=['POST'],
+           content_types=FORM)
+def admin_insights_dismiss(question_id):
+    return admin_insights.dismiss(app.current_request, question_id)
+
+
+@app.route('/admin/insights/comments/{comment_id}/keep', methods=['POST'], content_types=FORM)
+def admin_insights_keep(comment_id):
+    return admin_insights.keep(app.current_request, comment_id)
+
+
+@get('/admin/insights/export/{table}')
+def admin_insights_export(table):
+    return admin_insights.export(app.current_request, table)
+
+
 # --- admin JSON API (chalicelib/admin/api.py); guard.admin_guard checks the token ---
 
 @get('/admin/api/faqs')
@@ -291,6 +343,31 @@ def admin_api_delete_category(slug):
 @get('/admin/api/reports/broken-links')
 def admin_api_broken_links():
     return admin_api.broken_links(app.current_request)
+
+
+@get('/admin/api/insights/searches')
+def admin_api_insights_searches():
+    return admin_insights.api_searches(app.current_request)
+
+
+@get('/admin/api/insights/helpfulness')
+def admin_api_insights_helpfulness():
+    return admin_insights.api_helpfulness(app.current_request)
+
+
+@get('/admin/api/insights/questions')
+def admin_api_insights_questions():
+    return admin_insights.api_questions(app.current_request)
+
+
+@app.route('/admin/api/insights/questions/{question_id}/dismiss', methods=['POST'])
+def admin_api_insights_dismiss(question_id):
+    return admin_insights.api_dismiss(app.current_request, question_id)
+
+
+@app.route('/admin/api/insights/comments/{comment_id}/keep', methods=['POST'])
+def admin_api_insights_keep(comment_id):
+    return admin_insights.api_keep(app.current_request, comment_id)
 
 
 # --- WordPress-compatible read API (chalicelib/wordpress/api.py) ---

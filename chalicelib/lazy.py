@@ -38,3 +38,23 @@ class LazyModule:
 def lazy_module(name):
     """The module ``name``, imported when one of its attributes is first read."""
     return LazyModule(name)
+
+
+def names_on_first_use(package, on_first_use, namespace):
+    """A package's ``__getattr__`` (PEP 562) for names that load on first use.
+
+    ``on_first_use`` maps each of the package's modules to the names it
+    gives; the first read of one imports its module (a cold start that
+    never needs it never pays for it) and keeps the name in ``namespace``
+    (the package's globals), so later reads are plain lookups.  Returns the
+    function and the names, for ``__all__``.
+    """
+    home = {name: module for module, names in on_first_use.items() for name in names}
+
+    def __getattr__(name):
+        if name not in home:
+            raise AttributeError('module %r has no attribute %r' % (package, name))
+        value = getattr(importlib.import_module('.' + home[name], package), name)
+        namespace[name] = value
+        return value
+    return __getattr__, sorted(home)

@@ -42,6 +42,12 @@ def request_id(request):
     return uuid.uuid4().hex
 
 
+def client_address(request):
+    """The address the request came from, as API Gateway saw it (never stored
+    raw: the login throttle and readers' limits key on it)."""
+    return ((request.context or {}).get('identity') or {}).get('sourceIp')
+
+
 def wants_json(route, request):
     if route.startswith(('/admin/api', '/wp-json')) or route == '/openapi.json':
         return True

@@ -8,12 +8,17 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATE_DIR = os.path.join(HERE, 'templates')
-COMPILED_DIR = os.path.join(HERE, 'templates_compiled')
+# The compiled templates, as committed (beside chalicelib/, so that Chalice
+# does not ship their sources), and as the package ships them: bytecode
+# alone, at its root (``make bytecode`` writes them into vendor/).
+COMPILED_DIR = os.path.join(os.path.dirname(HERE), 'templates_compiled')
+SHIPPED_DIR = os.path.join(os.path.dirname(HERE), 'faq_templates')
 OPTIONS = dict(autoescape=True, auto_reload=False, trim_blocks=True, lstrip_blocks=True)
-# The admin's templates are not compiled ahead: the package ships only their
-# sources (it must stay under 2 MB), and an instance compiles each on the first
-# admin request that needs it, as it does the admin's modules.
-SOURCE_ONLY = 'admin/'
+# The admin's templates, and those of readers' rare forms, are not compiled
+# ahead: the package ships only their sources (it must stay under 2 MB), and an
+# instance compiles each on the first request that needs it, as it does the
+# modules behind them.
+SOURCE_ONLY = ('admin/', 'readers/')
 
 _environment = None
 
@@ -22,17 +27,21 @@ def environment():
     """The Jinja environment, from precompiled templates when they are current.
 
     Compiling the page templates costs a cold start tens of milliseconds;
-    ``make templates`` compiles them (all but the admin's) ahead into
-    ``templates_compiled/`` (shipped in the package), stamped with the
-    templates' digest and the Jinja version.  A stale or missing stamp falls
-    back to the sources, so an edited template is never served from old code.
+    ``make templates`` compiles them (all but the source-only ones) ahead
+    into ``templates_compiled/``, stamped with the templates' digest and the
+    Jinja version, and ``make bytecode`` ships them to Lambda as bytecode
+    alone (``faq_templates/``: their Python sources would cost the package
+    ~20 KB).  A stale or missing stamp falls back to the sources, so an
+    edited template is never served from old code.
     """
     global _environment
     if _environment is None:
         import jinja2
         loader = jinja2.FileSystemLoader(TEMPLATE_DIR)
-        if compiled_stamp() == _read_stamp():
-            loader = jinja2.ChoiceLoader([jinja2.ModuleLoader(COMPILED_DIR), loader])
+        for compiled in (SHIPPED_DIR, COMPILED_DIR):
+            if compiled_stamp() == _read_stamp(compiled):
+                loader = jinja2.ChoiceLoader([jinja2.ModuleLoader(compiled), loader])
+                break
         _environment = jinja2.Environment(loader=loader, **OPTIONS)
     return _environment
 
@@ -48,21 +57,24 @@ def prepared():
     return _environment is not None
 
 
-def compiled_stamp():
+def compiled_stamp(template_dir=TEMPLATE_DIR):
+    """What the STAMP of templates compiled from ``template_dir`` says."""
     import jinja2
-    return '%s jinja2-%s' % (templates_digest(), jinja2.__version__)
+    digest = templates_digest() if template_dir == TEMPLATE_DIR else \
+        _digest_of(template_dir)
+    return '%s jinja2-%s' % (digest, jinja2.__version__)
 
 
-def _read_stamp():
+def _read_stamp(compiled=COMPILED_DIR):
     try:
-        with open(os.path.join(COMPILED_DIR, 'STAMP'), encoding='utf-8') as handle:
+        with open(os.path.join(compiled, 'STAMP'), encoding='utf-8') as handle:
             return handle.read().strip()
     except OSError:
         return None
 
 
 def compile_templates(target=COMPILED_DIR):
-    """Compile every template but the admin's into ``target`` (``make templates``)."""
+    """Compile every template but the source-only ones into ``target`` (``make templates``)."""
     import shutil
     import jinja2
     source = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), **OPTIONS)
@@ -81,17 +93,21 @@ def templates_digest():
     """A fingerprint of the templates, so that ETags change with a deploy."""
     global _templates_digest
     if _templates_digest is None:
-        import hashlib
-        digest = hashlib.sha256()
-        for folder, dirs, files in os.walk(TEMPLATE_DIR):
-            dirs.sort()
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                with open(path, 'rb') as handle:
-                    digest.update(os.path.relpath(path, TEMPLATE_DIR).encode() + b'\0'
-                                  + handle.read())
-        _templates_digest = digest.hexdigest()[:16]
+        _templates_digest = _digest_of(TEMPLATE_DIR)
     return _templates_digest
+
+
+def _digest_of(template_dir):
+    import hashlib
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(template_dir):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            with open(path, 'rb') as handle:
+                digest.update(os.path.relpath(path, template_dir).encode() + b'\0'
+                              + handle.read())
+    return digest.hexdigest()[:16]
 
 
 def render(template, **context):

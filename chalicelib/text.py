@@ -1,8 +1,11 @@
-"""Text to search terms: the folding that search and related questions share.
+"""Text to search terms: the folding that search and related questions share;
+and what text people type may not hold.
 
 A word is a run of letters and digits; it is folded (no case, no accents,
 at most 64 characters) and given a light English plural stem.  See
-:mod:`chalicelib.site.search` for how the index uses them.
+:mod:`chalicelib.site.search` for how the index uses them.  :func:`problem`
+tells why typed text cannot be stored: editors' fields and readers' forms
+refuse the same characters.
 """
 import re
 import unicodedata
@@ -81,3 +84,23 @@ def _nfc(text):
 def terms(text):
     """The index terms of ``text``, in order: what search sees of it."""
     return [term(w) for w in _WORD.findall(_nfc(text or ''))]
+
+
+# --- what typed text may not hold ---------------------------------------------
+
+_BIDI_OVERRIDES = frozenset('\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069')
+
+
+def problem(value, multiline):
+    """Why ``value`` cannot be stored, or None: lone surrogates, control
+    characters (line breaks and tabs allowed in ``multiline`` text) and the
+    bidirectional overrides that make text read otherwise than it is stored."""
+    for char in value:
+        category = unicodedata.category(char)
+        if category == 'Cs':
+            return 'contains an invalid Unicode character (a lone surrogate).'
+        if category == 'Cc' and not (multiline and char in '\n\r\t'):
+            return 'contains a control character.'
+        if char in _BIDI_OVERRIDES:
+            return 'contains a bidirectional override character.'
+    return None

@@ -24,8 +24,9 @@ RUNTIME_PACKAGES = ('boto3', 'botocore', 'jmespath', 's3transfer', 'dateutil',
 BARE = ('-I', '-S', '-B')
 
 
-# What `chalice package` reads from the project.
-PROJECT_FILES = ('app.py', 'requirements.txt', 'chalicelib', '.chalice')
+# What `chalice package` reads from the project, and the compiled templates
+# `bytecode` ships from.
+PROJECT_FILES = ('app.py', 'requirements.txt', 'chalicelib', '.chalice', 'templates_compiled')
 
 
 def build(out_dir, stage='dev', merge_template=None):

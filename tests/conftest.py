@@ -11,8 +11,9 @@ sys.path.insert(0, ROOT)
 
 from devtools.dynamodb_local import (DynamoDBLocal, MissingPrerequisite,  # noqa: E402
                                      local_aws_environment)
-from chalicelib import derived, store  # noqa: E402
+from chalicelib import derived, insights, store  # noqa: E402
 from chalicelib.admin import passwords  # noqa: E402
+from chalicelib.insights import searches  # noqa: E402
 from chalicelib.site import caching  # noqa: E402
 
 SEED = os.path.join(ROOT, 'seed')
@@ -108,9 +109,15 @@ def repo(dynamodb_client, monkeypatch):
     monkeypatch.setattr(store, '_repository', repository)
     derived.forget()
     caching.forget_bodies()
+    insights.forget_secrets()           # each table has its own secret of the day
+    # every search written as it comes, as on a quiet site (tests/derived/test_costs.py
+    # checks the batches of a busy one), and none held from another test's table
+    monkeypatch.setattr(searches, 'FLUSH_SECONDS', 0)
+    insights.forget_searches()
     yield repository
     derived.forget()
     caching.forget_bodies()
+    insights.forget_searches()
     dynamodb_client.delete_table(TableName=name)
 
 

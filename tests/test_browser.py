@@ -191,3 +191,68 @@ def test_two_factor_enrol_log_out_and_log_in_with_the_code(browser, site):
     page.click('button[type=submit]')
     expect(page).to_have_url(site + '/admin')
     expect(page.locator('header form span')).to_have_text('editor')
+
+
+def test_readers_tell_and_an_editor_learns_with_javascript_off(browser, site):
+    """Readers vote Yes, vote No and say why, and ask after a search that found
+    nothing; an editor sees it all on Insights and turns the question into a
+    draft.  Every page here runs no script, and this browser runs none."""
+    from chalicelib.insights import MIN_FILL_SECONDS
+    from tests.helpers import make_entry
+    repository = store.get_repository()
+    repository.create(make_entry(1, title='How do I book the exam?'))
+    repository.create(make_entry(2, title='What does the exam fee cover?'))
+    reader = browser.new_context(java_script_enabled=False).new_page()
+    wait_for_a_person = (MIN_FILL_SECONDS + 0.5) * 1000
+
+    reader.goto(site + '/faq/question-1/')
+    reader.click('#feedback button:has-text("Yes")')
+    expect(reader).to_have_url(site + '/faq/question-1/?feedback=yes#feedback')
+    expect(reader.locator('#feedback [role=status]')).to_contain_text('Glad it helped')
+
+    reader.goto(site + '/faq/question-2/')
+    reader.click('#feedback button:has-text("No")')
+    expect(reader.locator('#feedback h2')).to_have_text('Thank you')
+    reader.fill('#comment', 'Whether the fee covers a retake')
+    reader.wait_for_timeout(wait_for_a_person)
+    reader.click('#feedback button:has-text("Send")')
+    expect(reader).to_have_url(site + '/faq/question-2/?feedback=sent#feedback')
+
+    reader.fill('#s', 'parking permit')
+    reader.press('#s', 'Enter')
+    expect(reader.locator('main')).to_contain_text('No questions match your search')
+    reader.click('text=Ask us a question')
+    expect(reader.locator('main')).to_contain_text('You searched for “parking permit”')
+    reader.fill('#question', 'Can I get a parking permit for the test centre?')
+    reader.fill('#email', 'driver@example.com')
+    reader.wait_for_timeout(wait_for_a_person)
+    reader.click('main button:has-text("Send")')
+    expect(reader).to_have_url(site + '/ask?sent=1')
+    expect(reader.locator('h1')).to_have_text('Thank you')
+
+    editor = browser.new_context(java_script_enabled=False).new_page()
+    log_in(editor, site)
+    editor.click('nav >> text=Insights')
+    expect(editor).to_have_url(site + '/admin/insights')
+    expect(editor.locator('figure.chart svg rect')).not_to_have_count(0)
+    no_results = editor.locator('table:below(h2:has-text("Top searches with no results")) tr',
+                                has_text='parking permit').first
+    expect(no_results).to_contain_text('Write an FAQ for this')
+    editor.select_option('#min_votes', '1')
+    editor.click('button:has-text("Show")')
+    row = editor.locator('tr', has_text='What does the exam fee cover?')
+    expect(row.locator('td').nth(2)).to_have_text('1')                      # one No
+    expect(row).to_contain_text('Whether the fee covers a retake')
+    expect(editor.locator('tr', has_text='How do I book the exam?').locator('td').nth(1)) \
+        .to_have_text('1')                                                   # one Yes
+    editor.click('text=1 open question')
+    question = editor.locator('tr', has_text='Can I get a parking permit')
+    expect(question).to_contain_text('driver@example.com')
+    question.locator('button:has-text("Turn into FAQ")').click()
+    expect(editor.locator('#title')).to_have_value(
+        'Can I get a parking permit for the test centre?')
+    editor.fill('#content', 'Yes: ask the centre when you book.')
+    editor.click('button[value=save]')
+    expect(editor.locator('[role=status]')).to_have_text('Created.')
+    editor.goto(site + '/admin/insights/questions')
+    expect(editor.locator('main')).to_contain_text('No open questions.')

@@ -140,7 +140,9 @@ def concrete(path):
     return (path.replace('{slug}', SLUG).replace('{entry_id}', '549')
             .replace('{version}', '1').replace('{action}', 'publish')
             .replace('{id}', '549').replace('{type}', 'faq')
-            .replace('{taxonomy}', 'faq-categories'))
+            .replace('{taxonomy}', 'faq-categories').replace('{table}', 'top-searches')
+            .replace('{question_id}', '2026-01-02.0123456789abcdef')
+            .replace('{comment_id}', '549.20260102T030405Z.0123abcd'))
 
 
 def all_routes():

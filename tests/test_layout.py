@@ -7,8 +7,9 @@ between them, read from the imports of every module.
 * A package imports its own modules, the shared ones, and the packages
   below it, through their front door (``chalicelib.store``, never
   ``chalicelib.store.entries``).  The store and search are the bottom;
-  derived data sits on both; the site and WordPress on all three, the
-  admin on the store alone; those three never import each other.
+  derived data sits on both, readers' insights on the store; the site and
+  WordPress on all four, the admin on the store and insights; those three
+  never import each other.
 * The entry points compose the packages: ``app.py``, the command line and
   the OpenAPI document, which describes the admin's and WordPress's APIs.
 * Only the store imports botocore or boto3.
@@ -25,8 +26,9 @@ from tests.conftest import ROOT
 LIB = os.path.join(ROOT, 'chalicelib')
 # each package, and the packages below it that it may use
 PACKAGES = {'store': set(), 'search': set(), 'derived': {'store', 'search'},
-            'site': {'store', 'search', 'derived'}, 'admin': {'store'},
-            'wordpress': {'store', 'search', 'derived'}}
+            'insights': {'store'},
+            'site': {'store', 'search', 'derived', 'insights'}, 'admin': {'store', 'insights'},
+            'wordpress': {'store', 'search', 'derived', 'insights'}}
 ENTRY_POINTS = {'app', 'chalicelib.cli', 'chalicelib.openapi'}
 AWS_SDK = ('botocore', 'boto3')
 MAX_LINES = 420

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from chalicelib import templating
 from devtools import lambda_package
 from tests.conftest import ROOT
 from tests.helpers import api_gateway_event, import_seed
@@ -35,6 +36,13 @@ def test_package_is_small_and_leaves_boto3_out(package):
     assert (unpacked / '__pycache__' / ('app.%s.pyc' % sys.implementation.cache_tag)).is_file()
     assert not (unpacked / 'boto3').exists() and not (unpacked / 'botocore').exists()
     assert (unpacked / 'chalicelib' / 'templates' / 'faq.html').is_file()
+    # the compiled page templates as bytecode alone, current with the sources
+    shipped = unpacked / 'faq_templates'
+    assert (shipped / 'STAMP').read_text().strip() == templating.compiled_stamp()
+    assert sorted(p.name for p in shipped.iterdir()) == sorted(
+        ['STAMP'] + [p.name + 'c' for p in Path(templating.COMPILED_DIR).glob('*.py')])
+    assert not (unpacked / 'templates_compiled').exists()
+    assert not list(unpacked.glob('chalicelib/**/tmpl_*'))
     assert not (unpacked / 'devtools').exists() and not (unpacked / 'tests').exists()
 
 
@@ -131,6 +139,19 @@ def test_without_the_bytecode_every_cold_start_compiles_jinja_and_the_app(
     on_import, first_page = compiled_files(bare, result)
     assert {'chalice/app.py', 'chalicelib/site/pages.py'} <= set(on_import)
     assert 'jinja2/environment.py' in first_page
+
+
+def test_the_app_bytecode_leaves_docstrings_to_the_sources_beside_it(package):
+    """Docstrings are a third of the app's bytecode; the sources keep them."""
+    _, unpacked, runtime = package
+    code = ('import sys; sys.path[:0] = [%r, %r]; import chalicelib.site.pages as m; '
+            'print(m.__doc__, m.search.__doc__, m.__cached__)' % (str(unpacked), str(runtime)))
+    result = subprocess.run([sys.executable, *lambda_package.BARE, '-c', code],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('None None ') and '__pycache__' in result.stdout
+    source = (unpacked / 'chalicelib' / 'site' / 'pages.py').read_text()
+    assert source.startswith('"""') and 'def search(request):\n    """' in source
 
 
 def test_bare_interpreter_really_lacks_the_dev_environment(package):

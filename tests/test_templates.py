@@ -13,7 +13,7 @@ def test_committed_compiled_templates_are_current(tmp_path):
     committed = templating.COMPILED_DIR
     names = sorted(n for n in os.listdir(fresh) if not n.startswith('__'))
     assert sorted(n for n in os.listdir(committed) if not n.startswith('__')) == names, \
-        'templates changed: run make templates and commit chalicelib/templates_compiled'
+        'templates changed: run make templates and commit templates_compiled'
     match, mismatch, errors = filecmp.cmpfiles(fresh, committed, names, shallow=False)
     assert not mismatch and not errors, \
         'stale compiled templates %s: run make templates' % (mismatch + errors)
@@ -47,7 +47,7 @@ def test_admin_templates_ship_as_sources_only_and_still_render(monkeypatch):
 def test_a_stale_stamp_falls_back_to_the_sources(monkeypatch):
     import jinja2
     monkeypatch.setattr(templating, '_environment', None)
-    monkeypatch.setattr(templating, '_read_stamp', lambda: 'something older')
+    monkeypatch.setattr(templating, '_read_stamp', lambda *_: 'something older')
     assert isinstance(templating.environment().loader, jinja2.FileSystemLoader)
     monkeypatch.setattr(templating, '_environment', None)
 

@@ -5,7 +5,6 @@ entry and saves it with the version it was based on, so a stale edit is
 refused instead of overwriting someone else's work (see ``FaqRepository.save`` in the store).
 """
 import re
-import unicodedata
 
 from .. import content as html_content
 from ..models import (CONTENT_MAX_BYTES, GIVEN_DESCRIPTION_MAX, SLUG_RULE, STATUSES,
@@ -13,6 +12,7 @@ from ..models import (CONTENT_MAX_BYTES, GIVEN_DESCRIPTION_MAX, SLUG_RULE, STATU
                       name_categories, suggest_slug, utcnow)
 from ..settings import get_settings
 from ..store import NotFound, VersionConflict
+from ..text import problem as _text_problem
 
 EDITABLE = ('title', 'slug', 'content', 'content_format', 'description', 'status',
             'categories')
@@ -27,19 +27,6 @@ class EntryGone(NotFound):
 
 class NotInTrash(ValueError):
     pass
-
-
-def _text_problem(value, multiline):
-    """Why a text value cannot be stored, or None."""
-    for char in value:
-        category = unicodedata.category(char)
-        if category == 'Cs':
-            return 'contains an invalid Unicode character (a lone surrogate).'
-        if category == 'Cc' and not (multiline and char in '\n\r\t'):
-            return 'contains a control character.'
-        if char in '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069':
-            return 'contains a bidirectional override character.'
-    return None
 
 
 def text_field(field, value, required, limit, errors):

@@ -7,9 +7,11 @@ Bearer token (``/admin/api/``) or a signed session cookie (HTML screens),
 and every HTML form post must carry the session's CSRF token.
 """
 import json
-from urllib.parse import parse_qs
 
 from chalice import Response
+
+from ..forms import form_fields
+from ..middleware import client_address as client_ip  # noqa: F401 (the login screens use it)
 
 ADMIN_PREFIX = '/admin'
 API_PREFIX = '/admin/api'
@@ -30,23 +32,7 @@ def json_error(status, code, message, headers=None, **extra):
 
 def form_data(request):
     """The posted form as a dict of first values (parsed once per request)."""
-    cached = getattr(request, '_form', None)
-    if cached is None:
-        raw = request.raw_body or b''
-        if len(raw) > FORM_LIMIT:
-            raise ValueError('The form is too large.')
-        try:
-            text = raw.decode('utf-8')
-        except UnicodeDecodeError:
-            raise ValueError('The form is not valid UTF-8.') from None
-        cached = {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
-        request._form = cached
-    return cached
-
-
-def client_ip(request):
-    """The address the request came from, as API Gateway saw it."""
-    return (request.context.get('identity') or {}).get('sourceIp')
+    return form_fields(request, FORM_LIMIT)
 
 
 def admin_guard(request, get_response):

@@ -9,7 +9,8 @@ token of every post; these functions render forms, apply them through
 never repeats it).  A rejected form comes back with the editor's input
 intact and each message next to its field.
 """
-from ..models import STATUSES, TRASH, ValidationError, suggest_slug
+from .. import insights
+from ..models import STATUSES, TITLE_MAX, TRASH, ValidationError, suggest_slug
 from ..numbers import whole_number
 from ..store import (MAX_FAILURE_ADDRESSES, NotFound, SlugTaken, VersionConflict,
                      get_repository)
@@ -71,7 +72,15 @@ def _preview(form):
 
 
 def new_form(request):
-    return _edit_page(request, entry=None, form={'content_format': 'html', 'status': 'draft'})
+    """The new-draft editor; ``?title=`` fills the title in ("Write an FAQ for
+    this" on Insights), ``?question=`` a reader's question ("Turn into FAQ")."""
+    params = request.query_params or {}
+    form = {'content_format': 'html', 'status': 'draft',
+            'title': ' '.join(str(params.get('title', '')).split())[:TITLE_MAX]}
+    question = insights.open_question(params.get('question'))
+    if question is not None:
+        form.update(title=question.text, question=question.id)
+    return _edit_page(request, entry=None, form=form)
 
 
 def create(request):
@@ -86,6 +95,8 @@ def create(request):
         return _edit_page(request, 400, entry=None, form=form, errors=error.errors)
     except SlugTaken as error:
         return _edit_page(request, 409, entry=None, form=form, errors={'slug': str(error)})
+    if form.get('question'):
+        insights.close_question(form['question'])      # answered: it leaves the inbox
     return redirect(request, '/admin/faqs/%d' % entry.id, done='created')
 
 

@@ -9,11 +9,13 @@ What a page reads, whatever the number of entries (``docs/data-model.md``):
 a FAQ page, its entry (related questions and category names are stored on
 it); the home page and the feed, the newest entries; a listing page, the
 derived data's manifest, one chunk of the listing and its entries; search,
-the manifest, the index shards of the query's terms and the hits' entries.
+the manifest, the index shards of the query's terms and the hits' entries,
+and a first page of results adds one count to the search log
+(:mod:`chalicelib.insights`).  Readers' forms are :mod:`.feedback`.
 """
 from chalice import Response
 
-from .. import derived, overlap, templating
+from .. import derived, insights, overlap, templating
 from ..models import is_valid_slug, parse_time
 from ..numbers import whole_number
 from ..search import Doc, answer_text, page_bounds, parse_query, rank, search as run_search
@@ -92,6 +94,8 @@ def search(request):
         limit, offset = page_bounds(SEARCH_PER_PAGE, (page - 1) * SEARCH_PER_PAGE)
         results = run_search((), query, limit, offset,
                              lambda ids: snapshot.hits(ids, _doc), parts, ranked)
+        if page == 1:
+            insights.log_search(query, results.total > 0)
     body = render.search_page(query, results, page, SEARCH_PER_PAGE, settings, urls,
                               snapshot.categories)
     return html_response(body, 200, {'Cache-Control': caching.SEARCH})
@@ -175,6 +179,11 @@ def faq(request, slug):
     if entry is None or not entry.is_published:
         return not_found(request)
     templates_ready.result()
+    if 'feedback' in _query(request):       # one reader's thanks: never the shared page
+        from . import feedback
+        answered = feedback.answered_page(request, entry, _query(request)['feedback'])
+        if answered is not None:
+            return answered
     return cached_page(
         request, settings, urls,
         ('faq', entry.id, entry.version, entry.related, entry.category_names),

@@ -51,13 +51,16 @@ def robots_txt(settings, urls):
 
 # -- the pages ----------------------------------------------------------------
 
-def faq_page(entry, settings, urls):
-    """An entry's page: its categories and related questions are stored on it."""
+def faq_page(entry, settings, urls, feedback=None):
+    """An entry's page: its categories and related questions are stored on it.
+    ``feedback``: what one reader's "Was this helpful?" box says after they
+    answered (``site.feedback``); None on the page every reader shares."""
     categories = entry.category_names
     seo = faq_seo(entry, settings, urls, categories[0] if categories else None)
     body = _mounted_body(entry, urls.mount)
     return render('faq.html', entry=entry, body=body, categories=categories,
-                  related=entry.related, **page_context(settings, urls, seo))
+                  related=entry.related, feedback=feedback,
+                  **page_context(settings, urls, seo))
 
 
 def home_page(latest, settings, urls):
@@ -120,6 +123,13 @@ def search_page(query, results, page, per_page, settings, urls, categories):
     seo['next_link'] = urls.link('/', s=query, page=page + 1) if has_more else None
     return render('search.html', query=query, results=results, page=page,
                   categories=categories, **page_context(settings, urls, seo))
+
+
+def ask_page(settings, urls, **context):
+    """The form readers ask a question with, or its thanks (never indexed)."""
+    seo = {'title': 'Ask a question – ' + settings.site_name, 'description': '',
+           'robots': 'noindex', 'canonical': None}
+    return render('readers/ask.html', **context, **page_context(settings, urls, seo))
 
 
 def not_found_page(settings, urls, message=None):

@@ -25,7 +25,9 @@ How a listing is answered
     ``yoast_head`` and the FAQPage answer); Lambda's 6 MB response limit is
     reached near 40 KB per item.  ``yoast_head``/``yoast_head_json`` are
     memoised per entry version in the container
-    (:func:`chalicelib.wordpress.items.yoast_fields`).
+    (:func:`chalicelib.wordpress.items.yoast_fields`).  A ``search`` that
+    starts at its first result adds one count to the site's search log
+    (:mod:`chalicelib.insights`), as ``/?s=`` does.
 
 What lives where
     This module answers requests, one job past 400 lines (a fifth of them
@@ -58,7 +60,7 @@ from urllib.parse import urlencode
 
 from chalice import ChaliceUnhandledError, Response
 
-from .. import derived
+from .. import derived, insights
 from ..settings import get_settings
 from ..urls import url_slug
 from .items import (POST_EMBED_FIELDS, POST_FIELDS, TERM_EMBED_FIELDS, TERM_FIELDS, Site,
@@ -286,6 +288,8 @@ def list_faqs(query):
         total, keys = _newest_first_page(snapshot, values, start, per_page)
     else:
         total, keys = _matching_page(snapshot, values, search, site, start, per_page)
+        if search is not None and start == 0:
+            insights.log_search(search_text, total > 0)
     max_pages = int(math.ceil(total / per_page))
     if page > max_pages and total > 0:
         raise ApiError('rest_post_invalid_page_number', 'The page number requested is '

@@ -28,6 +28,7 @@ def block_main(context, missing=missing):
     l_0_minutes = resolve('minutes')
     l_0_body = resolve('body')
     l_0_related = resolve('related')
+    l_0_feedback = resolve('feedback')
     pass
     yield '<nav class="crumbs" aria-label="Breadcrumb">\n<ol>\n<li><a href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/', _block_vars=_block_vars))
@@ -89,6 +90,23 @@ def block_main(context, missing=missing):
             yield '</a></li>\n'
         l_1_r = missing
         yield '</ul>\n</aside>\n'
+    yield '<section class="feedback" id="feedback" aria-labelledby="feedback-heading">\n'
+    if (not (undefined(name='feedback') if l_0_feedback is missing else l_0_feedback)):
+        pass
+        yield '<h2 id="feedback-heading">Was this helpful?</h2>\n<form method="post" action="'
+        yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), ('/faq/%s/feedback' % environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'slug')), _block_vars=_block_vars))
+        yield '">\n<div class="hp"><label for="leave-empty">Leave this field empty</label><input type="text" id="leave-empty" name="leave_empty" value="" tabindex="-1" autocomplete="off"></div>\n<button type="submit" name="helpful" value="yes">Yes</button>\n<button type="submit" name="helpful" value="no">No</button>\n</form>\n'
+    else:
+        pass
+        template = environment.get_template('readers/feedback.html', 'faq.html')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
+    yield '<p>Did not find your answer? <a href="'
+    yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/ask', faq=environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'slug'), _block_vars=_block_vars))
+    yield '">Ask us a question</a>.</p>\n</section>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=12&2=17&5=33&6=35&7=37&9=45&13=47&14=49&15=53&16=61&18=63&20=65&22=68&25=79&29=82'
+debug_info = '1=12&2=17&5=34&6=36&7=38&9=46&13=48&14=50&15=54&16=62&18=64&20=66&22=69&25=80&29=83&39=94&41=97&47=101&49=108'

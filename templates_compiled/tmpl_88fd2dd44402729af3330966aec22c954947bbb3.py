@@ -52,7 +52,9 @@ def block_main(context, missing=missing):
         pass
         yield '<p>No questions match your search. Try fewer or different words, or <a href="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'faq_index'), _block_vars=_block_vars), _block_vars=_block_vars))
-        yield '">browse all FAQs</a>.</p>\n'
+        yield '">browse all FAQs</a>.</p>\n<p>Still looking? <a href="'
+        yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'link'), '/ask', q=(undefined(name='query') if l_0_query is missing else l_0_query), _block_vars=_block_vars))
+        yield '">Ask us a question</a>.</p>\n'
     else:
         pass
         yield '<p role="status">'
@@ -112,4 +114,4 @@ def block_main(context, missing=missing):
             yield '</nav>\n'
 
 blocks = {'main': block_main}
-debug_info = '1=12&2=17&3=30&4=41&5=48&7=51&8=54&10=59&12=67&14=71&15=75&16=77&20=96&22=99&23=107'
+debug_info = '1=12&2=17&3=30&4=41&5=48&7=51&8=54&9=56&11=61&13=69&15=73&16=77&17=79&21=98&23=101&24=109'
