@@ -203,20 +203,20 @@ class View:
             self._stamp = stamp
 
     def hits(self, stamp, ids, make):
-        """Search hits, kept while the manifest and this instance's writes
-        stay as they were (``stamp``): the index names entries by id, not
+        """Search hits, ``make(entry)`` by ``(make, id)``, kept while the
+        manifest and this instance's writes stay as they were (``stamp``): the index names entries by id, not
         version, so a hit read before is current as long as the index is.
         A new manifest, or an edit made here, and they are read again."""
         with self._lock:
             self._as_of(stamp)
-            found = {i: self._hits[i] for i in ids if i in self._hits}
+            found = {i: self._hits[make, i] for i in ids if (make, i) in self._hits}
         missing = [i for i in ids if i not in found]
         if missing:
             read = store.get_repository().get_many(missing)
             made = {i: make(e) for i, e in read.items() if e.is_published}
             with self._lock:
                 if stamp == self._stamp:
-                    self._hits.update(made)
+                    self._hits.update(((make, i), hit) for i, hit in made.items())
                     while len(self._hits) > ENTRIES_KEPT:
                         self._hits.popitem(last=False)
             found.update(made)

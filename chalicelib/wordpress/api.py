@@ -13,13 +13,15 @@ How a listing is answered
     entries (``chalicelib.derived``: the manifest, one chunk of ids), then
     the page's entries with one ``BatchGetItem``: three calls on a cold
     instance, none warm (an instance keeps entries by id and version),
-    whatever the number of entries.  A request that
-    filters (``include``, ``slug``, dates, categories), searches or sorts
-    by another field reads instead the summary of every published entry
-    (id, slug, title, times, categories: about 0.5 MB compressed at 20,000
-    entries, read once per change per instance) and, for ``search``, the
-    index shards of its words (:mod:`.search`), then sorts and pages in
-    memory as WordPress's ``WP_Query`` would.  ``X-WP-Total`` comes from the
+    whatever the number of entries.  A ``search`` by date or relevance
+    reads the index shards of its words (:mod:`.search`), whose keys order
+    it, and its page's entries by id.  A request that filters
+    (``include``, ``slug``, dates, categories) or sorts by another field
+    reads instead the summary of every published entry (id, slug, title,
+    times, categories: about 0.5 MB compressed at 20,000 entries, read once
+    per change per instance; each order sorted once), then filters and
+    pages in memory as WordPress's ``WP_Query`` would.  A search's ranking
+    is kept per instance while the data stays the same.  ``X-WP-Total`` comes from the
     stored counts.  A page of 100 items is about 1.4 MB of JSON for 3 KB
     answers (each item carries its body three times: content,
     ``yoast_head`` and the FAQPage answer); Lambda's 6 MB response limit is
@@ -61,6 +63,7 @@ from urllib.parse import urlencode
 from chalice import ChaliceUnhandledError, Response
 
 from .. import derived, insights
+from ..search import key_id
 from ..settings import get_settings
 from ..urls import url_slug
 from .items import (POST_EMBED_FIELDS, POST_FIELDS, TERM_EMBED_FIELDS, TERM_FIELDS, Site,
@@ -234,23 +237,39 @@ def _newest_first_page(snapshot, values, start, count):
     return total, list(reversed(snapshot.listing('all', first, total - start - first)))
 
 
+def _ranks(snapshot, values, search, also=()):
+    """``{order key: rank}`` of the entries ``search`` finds, from the index
+    shards of its words; asked again on a warm instance, not run again."""
+    columns = values['search_columns'] or None
+    ranking = values['orderby'] == 'relevance'
+
+    def found():
+        sources = snapshot.search_sources(
+            search.parts(ranking), search.needs_positions(columns, ranking), also=also)
+        return find(sources, search, columns)
+    return snapshot.memo(('wp', search.sentence, tuple(search.terms), ranking,
+                          tuple(sorted(columns or ())), tuple(also)), found)
+
+
+def _search_page(snapshot, values, search, start, count):
+    """``(total, ids)`` of a search by date or relevance, filtered by nothing
+    else: the index alone orders it (its keys are ``(created, id)``), so the
+    summary of every entry is not read."""
+    ranks = _ranks(snapshot, values, search)
+    keys = sorted(ranks, reverse=values['order'] == 'desc')
+    if values['orderby'] == 'relevance':
+        keys.sort(key=ranks.__getitem__)
+    return len(keys), [key_id(key) for key in keys[start:start + count]]
+
+
 def _matching_page(snapshot, values, search, site, start, count):
-    """``(total, keys)`` when the request filters, searches or sorts otherwise:
-    from the summary of every published entry, and the search index."""
+    """``(total, keys)`` when the request filters, or sorts otherwise:
+    from the summary of every published entry (and the search index)."""
     tests = _post_filters(values, site)
     ranks = {}
     if search is not None:
-        columns = values['search_columns'] or None
-        ranking = values['orderby'] == 'relevance'
-
-        def found():
-            sources = snapshot.search_sources(            # the summary in the same read
-                search.parts(ranking), search.needs_positions(columns, ranking),
-                also=['summary'])
-            return find(sources, search, columns)
-        # asked again on a warm instance, a search is not run again
-        ranks = snapshot.memo(('wp', search.sentence, tuple(search.terms), ranking,
-                               tuple(sorted(columns or ()))), found)
+        ranks = {key_id(key): rank for key, rank in         # the summary in the same read
+                 _ranks(snapshot, values, search, also=['summary']).items()}
         tests.append(lambda r: r.id in ranks)
     summary = snapshot.summary()
     if values['orderby'] in ('include', 'include_slugs', 'relevance'):
@@ -259,6 +278,11 @@ def _matching_page(snapshot, values, search, site, start, count):
     else:
         matched = [r for r in _in_order(summary, values) if all(t(r) for t in tests)]
     return len(matched), [(r.id, r.version) for r in matched[start:start + count]]
+
+
+def _entry(entry):
+    """An entry as a search hit of this API (``Snapshot.hits``)."""
+    return entry
 
 
 @endpoint
@@ -283,18 +307,26 @@ def list_faqs(query):
     snapshot = derived.current()
     page, per_page = values['page'], values['per_page']
     start = abs(values['offset']) if values['offset'] is not None else (page - 1) * per_page
-    if search is None and values['orderby'] == 'date' and \
-            not any(values[name] for name in FILTERS):
+    filtered = any(values[name] for name in FILTERS)
+    ids = None
+    if search is None and values['orderby'] == 'date' and not filtered:
         total, keys = _newest_first_page(snapshot, values, start, per_page)
+    elif search is not None and values['orderby'] in ('date', 'relevance') and not filtered:
+        total, ids = _search_page(snapshot, values, search, start, per_page)
     else:
         total, keys = _matching_page(snapshot, values, search, site, start, per_page)
-        if search is not None and start == 0:
-            insights.log_search(search_text, total > 0)
+    if search is not None and start == 0:
+        insights.log_search(search_text, total > 0)
     max_pages = int(math.ceil(total / per_page))
     if page > max_pages and total > 0:
         raise ApiError('rest_post_invalid_page_number', 'The page number requested is '
                        'larger than the number of pages available.', 400)
-    items = [post_item(entry, site, wanted) for entry in snapshot.entries(keys)]
+    if ids is None:
+        entries = snapshot.entries(keys)
+    else:               # the index names entries by id: current as of its manifest
+        found = snapshot.hits(ids, _entry)
+        entries = [found[i] for i in ids if i in found]
+    items = [post_item(entry, site, wanted) for entry in entries]
     return _collection(items, query, tree, site, '%s/%s' % (NAMESPACE, POST_TYPE),
                        total, page, per_page)
 

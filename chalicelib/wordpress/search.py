@@ -113,7 +113,7 @@ def _allowed(places, columns):
 
 
 def find(sources, search, columns=None):
-    """``{entry id: rank}`` of the entries matching ``search``: every wanted
+    """``{order key: rank}`` of the entries matching ``search``: every wanted
     term, in the searched columns, and no excluded one; the rank (1 best)
     as ``WP_Query::parse_search_order``, with the approximations above."""
     columns = set(columns or COLUMNS)
@@ -142,9 +142,9 @@ def find(sources, search, columns=None):
             continue
         sentence = _places(source, search.sentence_words()) if search.sentence_words() else {}
         for number, places in matches.items():
-            entry_id = key_id(keys[number])
-            if not hidden or entry_id not in hidden:
-                found[entry_id] = _rank(search, places, sentence.get(number))
+            key = keys[number]          # (created, id): the entry's id and its date order
+            if not hidden or key_id(key) not in hidden:
+                found[key] = _rank(search, places, sentence.get(number))
     return found
 
 

@@ -304,6 +304,26 @@ def test_a_search_asked_again_is_not_run_again(client, many, monkeypatch):
     assert len(runs) == 2                   # ranked otherwise: run again
 
 
+def test_a_search_by_date_or_relevance_alone_does_not_read_the_summary(
+        client, many, monkeypatch):
+    """The index orders such a search; the summary of every entry (0.5 MB at
+    20,000) is read only when a filter or another order needs it."""
+    from chalicelib import derived
+    from chalicelib.derived.summary import Summary
+    decoded = []
+    real = Summary.decode.__func__
+    monkeypatch.setattr(Summary, 'decode',
+                        classmethod(lambda cls, data: decoded.append(1) or real(cls, data)))
+    derived.forget()
+    by_date = ids(get(client, FAQ + '?search=question&per_page=100')[1])
+    assert by_date == list(range(23, 0, -1))
+    assert ids(get(client, FAQ + '?search=question&order=asc&per_page=3')[1]) == [1, 2, 3]
+    assert len(get(client, FAQ + '?search=question&orderby=relevance')[1]) == 10
+    assert decoded == []
+    assert ids(get(client, FAQ + '?search=question&exclude=23&per_page=2')[1]) == [22, 21]
+    assert decoded == [1]
+
+
 def test_search_with_relevance_exclusion_and_accents(client, repo):
     repo.create(make_entry(1, title='Exam fees', content='<p>Retake costs money.</p>'))
     repo.create(make_entry(2, title='Retake policy', content='<p>You may sit again.</p>'))
