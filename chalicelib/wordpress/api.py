@@ -8,32 +8,20 @@ and seen in the sample ``seed/wordpress-faq-549.json``.  Only published
 entries are visible: this API has no authentication.
 
 How a listing is answered
-    Never by reading every entry.  ``GET /wp-json/wp/v2/faq`` newest (or
-    oldest) first, unfiltered, reads the stored listing of published
-    entries (``chalicelib.derived``: the manifest, one chunk of ids), then
-    the page's entries with one ``BatchGetItem``: three calls on a cold
-    instance, none warm (an instance keeps entries by id and version),
-    whatever the number of entries.  A ``search`` by date or relevance
-    reads the index shards of its words (:mod:`.search`), whose keys order
-    it, and its page's entries by id.  A request that filters
-    (``include``, ``slug``, dates, categories) or sorts by another field
-    reads instead the summary of every published entry (id, slug, title,
-    times, categories: about 0.5 MB compressed at 20,000 entries, read once
-    per change per instance; each order sorted once), then filters and
-    pages in memory as WordPress's ``WP_Query`` would.  A search's ranking
-    is kept per instance while the data stays the same.  ``X-WP-Total`` comes from the
-    stored counts.  A page of 100 items is about 1.4 MB of JSON for 3 KB
-    answers (each item carries its body three times: content,
+    Never by reading every entry: :mod:`.listing` picks the page's entries
+    the cheapest way the request allows (the stored listing, the search
+    index, or the summary of every published entry, about 0.5 MB
+    compressed at 20,000 entries).  ``X-WP-Total`` comes from the stored
+    counts or the match.  A page of 100 items is about 1.4 MB of JSON for
+    3 KB answers (each item carries its body three times: content,
     ``yoast_head`` and the FAQPage answer); Lambda's 6 MB response limit is
     reached near 40 KB per item.  ``yoast_head``/``yoast_head_json`` are
     memoised per entry version in the container
-    (:func:`chalicelib.wordpress.items.yoast_fields`).  A ``search`` that
-    starts at its first result adds one count to the site's search log
-    (:mod:`chalicelib.insights`), as ``/?s=`` does.
+    (:func:`chalicelib.wordpress.items.yoast_fields`).
 
 What lives where
-    This module answers requests, one job past 400 lines (a fifth of them
-    this docstring): the responses and the route handlers;
+    This module answers requests: the responses and the route handlers;
+    :mod:`.listing` which entries a collection page shows;
     :mod:`.discovery` the index documents (``/wp-json/``).  :mod:`.params` holds the parameter
     tables, their parsing and :class:`ApiError`; :mod:`.items`
     the items and ``_fields``, including ``yoast_head``/``yoast_head_json``
@@ -63,9 +51,9 @@ from urllib.parse import urlencode
 from chalice import ChaliceUnhandledError, Response
 
 from .. import derived, insights
-from ..search import key_id
 from ..settings import get_settings
 from ..urls import url_slug
+from . import listing
 from .items import (POST_EMBED_FIELDS, POST_FIELDS, TERM_EMBED_FIELDS, TERM_FIELDS, Site,
                     field_tree, filter_fields, post_item, post_link, post_type_object,
                     taxonomy_object, term_item, wanted_fields)
@@ -73,7 +61,7 @@ from .params import (NAMESPACE, POST_COLLECTION, POST_ITEM, POST_TYPE, TAXONOMY,
                      TAXONOMY_COLLECTION, TERM_COLLECTION, TERM_ITEM, TYPE_COLLECTION, ApiError,
                      Query, invalid_post_id, no_route_error, requested_slugs)
 from .routes import EXPOSED_HEADERS
-from .search import Search, find, fold
+from .search import Search, fold
 
 log = logging.getLogger(__name__)
 
@@ -149,142 +137,6 @@ def _collection(items, query, tree, site, route, total, page, per_page):
 
 # -- the routes ---------------------------------------------------------------
 
-FILTERS = ('include', 'exclude', 'slug', 'after', 'before', 'modified_after',
-           'modified_before', TAXONOMY, TAXONOMY + '_exclude')
-
-
-def _post_filters(values, site):
-    """Predicates over summary rows (times in seconds) for the collection's
-    filter parameters."""
-    tests = []
-    include, exclude = values['include'], values['exclude']
-    if include:
-        allowed = set(include)
-        tests.append(lambda e: e.id in allowed)
-    if exclude:
-        banned = set(exclude)
-        tests.append(lambda e: e.id not in banned)
-    if values['slug']:
-        slugs = set(requested_slugs(values['slug']))
-        tests.append(lambda e: e.slug in slugs)
-    for name, attribute, after in (('after', 'created', True), ('before', 'created', False),
-                                   ('modified_after', 'modified', True),
-                                   ('modified_before', 'modified', False)):
-        moment = values[name]
-        if moment is not None:
-            moment = moment.timestamp()
-            tests.append((lambda a, m: lambda e: getattr(e, a) > m)(attribute, moment)
-                         if after else
-                         (lambda a, m: lambda e: getattr(e, a) < m)(attribute, moment))
-    tax_tests = []
-    include_terms, exclude_terms = values[TAXONOMY], values[TAXONOMY + '_exclude']
-    if include_terms and include_terms['terms']:
-        slugs = {site.term_slugs.get(t) for t in include_terms['terms']} - {None}
-        if include_terms['operator'] == 'AND':
-            needed = len(set(include_terms['terms']))
-            tax_tests.append(lambda e: len(slugs) == needed and slugs <= set(e.categories))
-        else:
-            tax_tests.append(lambda e: bool(slugs & set(e.categories)))
-    if exclude_terms and exclude_terms['terms']:
-        banned_slugs = {site.term_slugs.get(t) for t in exclude_terms['terms']} - {None}
-        tax_tests.append(lambda e: not banned_slugs & set(e.categories))
-    if tax_tests:
-        if values['tax_relation'] == 'OR':
-            tests.append(lambda e: any(t(e) for t in tax_tests))
-        else:
-            tests.extend(tax_tests)
-    return tests
-
-
-# Orders WordPress sorts by, unique with the id: sorted once per summary.
-ORDERS = {
-    'modified': lambda r: (r.modified, r.id),
-    'id': lambda r: r.id,
-    'title': lambda r: (fold(r.title), r.id),
-    'slug': lambda r: (url_slug(r.slug), r.id),        # WordPress sorts post_name
-}
-
-
-def _in_order(summary, values):
-    """Every row, in the order the request asks for (``include``, ``include_slugs``
-    and ``relevance`` excepted: :func:`_sort_requested`)."""
-    orderby, descending = values['orderby'], values['order'] == 'desc'
-    if orderby == 'date':                       # the summary's own order, newest first
-        return summary.rows if descending else summary.rows[::-1]
-    rows = summary.ordered(orderby, ORDERS[orderby])
-    return rows[::-1] if descending else rows
-
-
-def _sort_requested(rows, values, ranks):
-    orderby, descending = values['orderby'], values['order'] == 'desc'
-    if orderby == 'include':
-        position = {entry_id: n for n, entry_id in enumerate(values['include'])}
-        return sorted(rows, key=lambda r: position.get(r.id, len(position)))
-    if orderby == 'include_slugs':
-        position = {slug: n for n, slug in enumerate(requested_slugs(values['slug'] or ()))}
-        return sorted(rows, key=lambda r: position.get(r.slug, len(position)))
-    ranked = sorted(rows, key=lambda r: (r.created, r.id), reverse=descending)  # relevance
-    return sorted(ranked, key=lambda r: ranks[r.id])
-
-
-def _newest_first_page(snapshot, values, start, count):
-    """``(total, keys)`` of the plain listing, newest or oldest first: read
-    from the stored listing, one chunk, whatever the number of entries."""
-    total = snapshot.count('all')
-    if values['order'] == 'desc':
-        return total, snapshot.listing('all', start, count)
-    first = max(0, total - start - count)
-    return total, list(reversed(snapshot.listing('all', first, total - start - first)))
-
-
-def _ranks(snapshot, values, search, also=()):
-    """``{order key: rank}`` of the entries ``search`` finds, from the index
-    shards of its words; asked again on a warm instance, not run again."""
-    columns = values['search_columns'] or None
-    ranking = values['orderby'] == 'relevance'
-
-    def found():
-        sources = snapshot.search_sources(
-            search.parts(ranking), search.needs_positions(columns, ranking), also=also)
-        return find(sources, search, columns)
-    return snapshot.memo(('wp', search.sentence, tuple(search.terms), ranking,
-                          tuple(sorted(columns or ())), tuple(also)), found)
-
-
-def _search_page(snapshot, values, search, start, count):
-    """``(total, ids)`` of a search by date or relevance, filtered by nothing
-    else: the index alone orders it (its keys are ``(created, id)``), so the
-    summary of every entry is not read."""
-    ranks = _ranks(snapshot, values, search)
-    keys = sorted(ranks, reverse=values['order'] == 'desc')
-    if values['orderby'] == 'relevance':
-        keys.sort(key=ranks.__getitem__)
-    return len(keys), [key_id(key) for key in keys[start:start + count]]
-
-
-def _matching_page(snapshot, values, search, site, start, count):
-    """``(total, keys)`` when the request filters, or sorts otherwise:
-    from the summary of every published entry (and the search index)."""
-    tests = _post_filters(values, site)
-    ranks = {}
-    if search is not None:
-        ranks = {key_id(key): rank for key, rank in         # the summary in the same read
-                 _ranks(snapshot, values, search, also=['summary']).items()}
-        tests.append(lambda r: r.id in ranks)
-    summary = snapshot.summary()
-    if values['orderby'] in ('include', 'include_slugs', 'relevance'):
-        matched = _sort_requested([r for r in summary.rows if all(t(r) for t in tests)],
-                                  values, ranks)
-    else:
-        matched = [r for r in _in_order(summary, values) if all(t(r) for t in tests)]
-    return len(matched), [(r.id, r.version) for r in matched[start:start + count]]
-
-
-def _entry(entry):
-    """An entry as a search hit of this API (``Snapshot.hits``)."""
-    return entry
-
-
 @endpoint
 def list_faqs(query):
     """``GET /wp-json/wp/v2/faq``."""
@@ -307,25 +159,13 @@ def list_faqs(query):
     snapshot = derived.current()
     page, per_page = values['page'], values['per_page']
     start = abs(values['offset']) if values['offset'] is not None else (page - 1) * per_page
-    filtered = any(values[name] for name in FILTERS)
-    ids = None
-    if search is None and values['orderby'] == 'date' and not filtered:
-        total, keys = _newest_first_page(snapshot, values, start, per_page)
-    elif search is not None and values['orderby'] in ('date', 'relevance') and not filtered:
-        total, ids = _search_page(snapshot, values, search, start, per_page)
-    else:
-        total, keys = _matching_page(snapshot, values, search, site, start, per_page)
+    total, entries = listing.page(snapshot, values, search, site, start, per_page)
     if search is not None and start == 0:
         insights.log_search(search_text, total > 0)
     max_pages = int(math.ceil(total / per_page))
     if page > max_pages and total > 0:
         raise ApiError('rest_post_invalid_page_number', 'The page number requested is '
                        'larger than the number of pages available.', 400)
-    if ids is None:
-        entries = snapshot.entries(keys)
-    else:               # the index names entries by id: current as of its manifest
-        found = snapshot.hits(ids, _entry)
-        entries = [found[i] for i in ids if i in found]
     items = [post_item(entry, site, wanted) for entry in entries]
     return _collection(items, query, tree, site, '%s/%s' % (NAMESPACE, POST_TYPE),
                        total, page, per_page)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chalicelib.wordpress import api as wp_api, importer
+from chalicelib.wordpress import importer, listing as wp_listing
 from tests import helpers
 from tests.conftest import reading
 from tests.helpers import (BASE, SAMPLE, SEED, HeadParser, import_seed, load_json,
@@ -282,7 +282,7 @@ def test_a_sorted_listing_sorts_once_per_instance_and_change(client, many, monke
     """orderby=title folds every title once; the next pages, and the other
     direction, only filter the stored order."""
     folded = []
-    monkeypatch.setattr(wp_api, 'fold', lambda text: folded.append(text) or text.lower())
+    monkeypatch.setattr(wp_listing, 'fold', lambda text: folded.append(text) or text.lower())
     descending = ids(get(client, FAQ + '?orderby=title&per_page=100')[1])
     assert descending[:3] == [9, 8, 7] and len(descending) == len(folded) == 23
     assert ids(get(client, FAQ + '?orderby=title&per_page=3&page=2')[1]) == descending[3:6]
@@ -293,8 +293,8 @@ def test_a_sorted_listing_sorts_once_per_instance_and_change(client, many, monke
 
 def test_a_search_asked_again_is_not_run_again(client, many, monkeypatch):
     runs = []
-    real = wp_api.find
-    monkeypatch.setattr(wp_api, 'find', lambda *args: runs.append(args[1]) or real(*args))
+    real = wp_listing.find
+    monkeypatch.setattr(wp_listing, 'find', lambda *args: runs.append(args[1]) or real(*args))
     first = get(client, FAQ + '?search=question&per_page=5')[1]
     assert len(runs) == 1 and len(first) == 5
     assert ids(get(client, FAQ + '?search=Question&per_page=5&page=2')[1]) == \
