@@ -3,7 +3,7 @@
 The search index is a base and a delta of the entries changed since
 (``searching``).  Once the delta passes ``searching.DELTA_LIMIT`` entries, the
 base is built again from every published entry: the one step whose cost
-grows with the site (about a minute of CPU at 20,000 entries).  The edit
+grows with the site (minutes at 20,000 entries: ``bench/RESULTS.md``).  The edit
 that crosses the limit does not wait for it: its build publishes a larger
 delta as usual, then the same handler compacts.
 

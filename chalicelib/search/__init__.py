@@ -54,8 +54,10 @@ Ceiling
     A query costs a few reads whatever the size of the site, and its CPU
     grows with the entries its words are in: about 10 ms for a word in all
     of 20,000 entries (``bench.scale``, ``bench/RESULTS.md``).  Building
-    the base grows with the words indexed (about a minute of CPU for
-    20,000 entries of 400 words, once per ``DELTA_LIMIT`` changes).  Beyond
+    the base grows with the words indexed (a full build of the derived
+    data took 271 s at 20,000 entries of about 400 words on the shared
+    2-core test machine, ``bench/RESULTS.md``; once per ``DELTA_LIMIT``
+    changes, on the 15-minute ``content_changed`` function).  Beyond
     that, or for fuzzy matching, synonyms, other languages or facets, the
     replacement is Amazon OpenSearch Serverless behind the same interface
     (``docs/data-model.md``).
