@@ -179,12 +179,10 @@ class View:
         missing = [entry_id for entry_id, version in keys if (entry_id, version) not in found]
         if missing:
             read = store.get_repository().get_many(missing)
+            read_keys = {(entry.id, entry.version): entry for entry in read.values()}
+            found.update(read_keys)
             with self._lock:
-                for entry in read.values():
-                    key = (entry.id, entry.version)
-                    found[key] = self._entries[key] = entry
-                while len(self._entries) > ENTRIES_KEPT:
-                    self._entries.popitem(last=False)
+                _keep(self._entries, read_keys, ENTRIES_KEPT)
             by_id = {entry_id: read[entry_id] for entry_id in missing if entry_id in read}
         else:
             by_id = {}
@@ -204,9 +202,10 @@ class View:
 
     def hits(self, stamp, ids, make):
         """Search hits, ``make(entry)`` by ``(make, id)``, kept while the
-        manifest and this instance's writes stay as they were (``stamp``): the index names entries by id, not
-        version, so a hit read before is current as long as the index is.
-        A new manifest, or an edit made here, and they are read again."""
+        manifest and this instance's writes stay as they were (``stamp``):
+        the index names entries by id, not version, so a hit read before is
+        current as long as the index is.  A new manifest, or an edit made
+        here, and they are read again."""
         with self._lock:
             self._as_of(stamp)
             found = {i: self._hits[make, i] for i in ids if (make, i) in self._hits}
@@ -216,9 +215,8 @@ class View:
             made = {i: make(e) for i, e in read.items() if e.is_published}
             with self._lock:
                 if stamp == self._stamp:
-                    self._hits.update(((make, i), hit) for i, hit in made.items())
-                    while len(self._hits) > ENTRIES_KEPT:
-                        self._hits.popitem(last=False)
+                    _keep(self._hits, {(make, i): hit for i, hit in made.items()},
+                          ENTRIES_KEPT)
             found.update(made)
         return found
 
@@ -232,9 +230,7 @@ class View:
         value = compute()
         with self._lock:
             if stamp == self._stamp:
-                self._memos[key] = value
-                while len(self._memos) > MEMOS_KEPT:
-                    self._memos.popitem(last=False)
+                _keep(self._memos, {key: value}, MEMOS_KEPT)
         return value
 
     def load(self, snapshot, names, retry=True):
@@ -305,3 +301,10 @@ def current(now=None):
 def forget():
     """Drop what this instance knows (tests; each test's table starts anew)."""
     _view.forget()
+
+
+def _keep(cache, items, limit):
+    """Add ``items`` to an ordered ``cache``, dropping its oldest past ``limit``."""
+    cache.update(items)
+    while len(cache) > limit:
+        cache.popitem(last=False)

@@ -17,7 +17,8 @@ that serves pages never imports them.
 """
 from ..lazy import names_on_first_use
 from .artifacts import EMPTY, ArtifactMissing, ArtifactStore, Manifest, manifest_from_item
-from .client import dynamodb_data_loader, guarded, make_client
+from .client import (BATCH_READ_TIMEOUT, REQUEST_READ_TIMEOUT, dynamodb_data_loader, guarded,
+                     make_client)
 from .entries import FIRST_LOCAL_ID, FaqRepository, Revision, local_writes
 from .errors import DuplicateId, NotFound, SlugTaken, StorageError, VersionConflict
 
@@ -42,7 +43,7 @@ __all__ = _LATER + [
 
 
 _repository = None
-_read_timeout = None             # make_client's own, for requests
+_read_timeout = REQUEST_READ_TIMEOUT   # of the repository's client, when it is made
 
 
 def get_repository():
@@ -50,8 +51,7 @@ def get_repository():
     global _repository
     if _repository is None:
         from ..settings import get_settings
-        client = make_client(*([_read_timeout] if _read_timeout else []))
-        _repository = FaqRepository(client, get_settings().table_name)
+        _repository = FaqRepository(make_client(_read_timeout), get_settings().table_name)
     return _repository
 
 
@@ -59,7 +59,6 @@ def for_batch_work():
     """The repository, when this process makes it, waits for long reads
     (the command line: imports and full rebuilds read page after page)."""
     global _read_timeout
-    from .client import BATCH_READ_TIMEOUT
     _read_timeout = BATCH_READ_TIMEOUT
 
 

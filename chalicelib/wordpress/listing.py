@@ -133,8 +133,9 @@ def _ranks(snapshot, values, search, also=()):
         sources = snapshot.search_sources(
             search.parts(ranking), search.needs_positions(columns, ranking), also=also)
         return find(sources, search, columns)
+    # ``also`` is read with the shards when the ranks are new, not part of them
     return snapshot.memo(('wp', search.sentence, tuple(search.terms), ranking,
-                          tuple(sorted(columns or ())), tuple(also)), found)
+                          tuple(sorted(columns or ()))), found)
 
 
 def _search_page(snapshot, values, search, start, count):

@@ -103,7 +103,7 @@ def test_the_command_line_waits_longer_for_a_read_than_a_request(monkeypatch, dy
     """A request gives up soon (three tries inside the Lambda's 10 s); an
     import or full rebuild reads 1 MB pages on end and may wait."""
     from chalicelib.store import client as store_client
-    monkeypatch.setattr(store, '_read_timeout', None)
+    monkeypatch.setattr(store, '_read_timeout', store_client.REQUEST_READ_TIMEOUT)
     monkeypatch.setattr(store, '_repository', None)
     assert store.get_repository().client.meta.config.read_timeout == \
         store_client.REQUEST_READ_TIMEOUT == 5
