@@ -34,6 +34,14 @@ def drop_marks(text):
     return ''.join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def collate(text):
+    """Case- and accent-insensitive form, as MySQL's ``_ci`` collations
+    compare: how WordPress sorts titles and matches searches."""
+    if not text or text.isascii():
+        return (text or '').lower()
+    return drop_marks(text).casefold()
+
+
 def fold(word):
     """``word`` without case or accents, at most 64 characters.
 

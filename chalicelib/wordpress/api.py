@@ -52,6 +52,7 @@ from chalice import ChaliceUnhandledError, Response
 
 from .. import derived, insights
 from ..settings import get_settings
+from ..text import collate
 from ..urls import url_slug
 from . import listing
 from .items import (POST_EMBED_FIELDS, POST_FIELDS, TERM_EMBED_FIELDS, TERM_FIELDS, Site,
@@ -61,7 +62,7 @@ from .params import (NAMESPACE, POST_COLLECTION, POST_ITEM, POST_TYPE, TAXONOMY,
                      TAXONOMY_COLLECTION, TERM_COLLECTION, TERM_ITEM, TYPE_COLLECTION, ApiError,
                      Query, invalid_post_id, no_route_error, requested_slugs)
 from .routes import EXPOSED_HEADERS
-from .search import Search, fold
+from .search import Search
 
 log = logging.getLogger(__name__)
 
@@ -223,8 +224,8 @@ def list_terms(query):
         slugs = set(requested_slugs(values['slug']))
         tests.append(lambda c: c.slug in slugs)
     if values['search']:
-        needle = fold(values['search'])
-        tests.append(lambda c: needle in fold(c.name) or needle in fold(c.slug))
+        needle = collate(values['search'])
+        tests.append(lambda c: needle in collate(c.name) or needle in collate(c.slug))
     if values['hide_empty']:
         tests.append(lambda c: counts.get(c.slug, 0) > 0)
     if values['parent']:
@@ -239,9 +240,9 @@ def list_terms(query):
         matched.sort(key=lambda c: position.get(c.slug, len(position)))
     else:
         key = {'id': lambda c: c.id, 'slug': lambda c: url_slug(c.slug),
-               'description': lambda c: (fold(c.description), c.id),
+               'description': lambda c: (collate(c.description), c.id),
                'count': lambda c: (counts.get(c.slug, 0), c.id),
-               'term_group': lambda c: c.id}.get(orderby, lambda c: (fold(c.name), c.id))
+               'term_group': lambda c: c.id}.get(orderby, lambda c: (collate(c.name), c.id))
         matched.sort(key=key, reverse=descending)
     per_page = values['per_page']
     start = values['offset'] if values['offset'] else (values['page'] - 1) * per_page

@@ -15,9 +15,8 @@ A search's ranking is kept per instance while the data stays the same
 again.
 """
 from ..search import key_id
-from ..urls import url_slug
 from .params import TAXONOMY, requested_slugs
-from .search import find, fold
+from .search import find
 
 
 def page(snapshot, values, search, site, start, count):
@@ -82,22 +81,13 @@ def _post_filters(values, site):
     return tests
 
 
-# Orders WordPress sorts by, unique with the id: sorted once per summary.
-ORDERS = {
-    'modified': lambda r: (r.modified, r.id),
-    'id': lambda r: r.id,
-    'title': lambda r: (fold(r.title), r.id),
-    'slug': lambda r: (url_slug(r.slug), r.id),        # WordPress sorts post_name
-}
-
-
 def _in_order(summary, values):
     """Every row, in the order the request asks for (``include``, ``include_slugs``
     and ``relevance`` excepted: :func:`_sort_requested`)."""
     orderby, descending = values['orderby'], values['order'] == 'desc'
     if orderby == 'date':                       # the summary's own order, newest first
         return summary.rows if descending else summary.rows[::-1]
-    rows = summary.ordered(orderby, ORDERS[orderby])
+    rows = summary.ordered(orderby)
     return rows[::-1] if descending else rows
 
 

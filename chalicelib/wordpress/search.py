@@ -19,19 +19,12 @@ import re
 from dataclasses import dataclass
 
 from ..search import BODY, IN_TITLE, key_id, phrase_places
-from ..text import drop_marks, terms as text_terms
+from ..text import collate, terms as text_terms
 
 STOPWORDS = frozenset(
     'about an are as at be by com for from how in is it of on or that the this to was '
     'what when where who will with www'.split())
 _SEARCH_TERMS = re.compile(r'".*?("|$)|((?<=[\t ",+])|^)[^\t ",+]+')
-
-
-def fold(text):
-    """Case- and accent-insensitive form, as MySQL's ``_ci`` collations compare."""
-    if not text or text.isascii():
-        return (text or '').lower()
-    return drop_marks(text).casefold()
 
 
 @dataclass
@@ -58,8 +51,8 @@ class Search:
         parsed = []
         for term in terms:
             excluded = term.startswith('-') and len(term) > 1
-            parsed.append((fold(term[1:] if excluded else term), excluded))
-        return cls(fold(text), parsed, max(1, len(matches)))
+            parsed.append((collate(term[1:] if excluded else term), excluded))
+        return cls(collate(text), parsed, max(1, len(matches)))
 
     @property
     def wanted(self):

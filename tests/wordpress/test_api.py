@@ -2,6 +2,7 @@
 import copy
 import json
 import re
+import zlib
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -278,17 +279,36 @@ def test_wordpress_query_parameters(client, many, query, expected):
     assert ids(body) == expected
 
 
-def test_a_sorted_listing_sorts_once_per_instance_and_change(client, many, monkeypatch):
-    """orderby=title folds every title once; the next pages, and the other
-    direction, only filter the stored order."""
+def test_a_listing_by_title_folds_no_title_when_it_is_asked(client, many, monkeypatch):
+    """The builder stores the title order with the summary: a request, cold
+    or warm, only filters in it, whatever the number of entries."""
+    from chalicelib import derived
+    from chalicelib.derived import summary
     folded = []
-    monkeypatch.setattr(wp_listing, 'fold', lambda text: folded.append(text) or text.lower())
+    real = summary.collate
+    monkeypatch.setattr(summary, 'collate', lambda text: folded.append(text) or real(text))
+    derived.forget()                          # a new instance
     descending = ids(get(client, FAQ + '?orderby=title&per_page=100')[1])
-    assert descending[:3] == [9, 8, 7] and len(descending) == len(folded) == 23
+    assert descending[:3] == [9, 8, 7] and len(descending) == 23
     assert ids(get(client, FAQ + '?orderby=title&per_page=3&page=2')[1]) == descending[3:6]
     assert ids(get(client, FAQ + '?orderby=title&order=asc&per_page=100')[1]) == \
         descending[::-1]
-    assert len(folded) == 23
+    assert folded == []
+
+
+def test_a_summary_stored_without_its_orders_sorts_once():
+    from chalicelib.derived import summary
+    rows = [summary.Row((n << 32) | n, n, 'slug-%d' % n, title, n, n, 1, ())
+            for n, title in enumerate(['b', 'É', 'a', 'd'], 1)]
+    stored = summary.Summary(rows)
+    assert [r.title for r in stored.ordered('title')] == ['a', 'b', 'd', 'É']
+    data = json.loads(zlib.decompress(stored.encode()))
+    # rows are newest first: d, a, É, b
+    assert data['orders'] == {'title': [1, 3, 0, 2], 'slug': [3, 2, 1, 0]}
+    del data['orders']                        # as a build before this change wrote it
+    older = summary.Summary.decode(zlib.compress(json.dumps(data).encode()))
+    assert older.ordered('title') is older.ordered('title')
+    assert [r.title for r in older.ordered('title')] == ['a', 'b', 'd', 'É']
 
 
 def test_a_search_asked_again_is_not_run_again(client, many, monkeypatch):
