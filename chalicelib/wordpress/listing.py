@@ -153,7 +153,9 @@ def _matching_page(snapshot, values, search, site, start, count):
         matched = _sort_requested([r for r in summary.rows if all(t(r) for t in tests)],
                                   values, ranks)
     else:
-        matched = [r for r in _in_order(summary, values) if all(t(r) for t in tests)]
+        in_order = _in_order(summary, values)
+        # sorted otherwise, filtered by nothing: the page is a slice of the order
+        matched = [r for r in in_order if all(t(r) for t in tests)] if tests else in_order
     return len(matched), [(r.id, r.version) for r in matched[start:start + count]]
 
 
