@@ -55,7 +55,7 @@ Ceiling
     grows with the entries its words are in: about 10 ms for a word in all
     of 20,000 entries (``bench.scale``, ``bench/RESULTS.md``).  Building
     the base grows with the words indexed (a full build of the derived
-    data took 271 s at 20,000 entries of about 400 words on the shared
+    data took 214-284 s at 20,000 entries of about 400 words on the shared
     2-core test machine, ``bench/RESULTS.md``; once per ``DELTA_LIMIT``
     changes, on the 15-minute ``content_changed`` function).  Beyond
     that, or for fuzzy matching, synonyms, other languages or facets, the
